@@ -1,0 +1,107 @@
+import type { FileProblem, Rule, Severity } from '../catalog/rule.js';
+
+/**
+ * The read side of the catalog, as the web app, the CLI and exports see it.
+ * Implemented over SQLite in `store/sqlite-store.ts`; this file holds only the contract.
+ */
+
+/** Filters shared by the feed page, `/api/rules` and `socfeed search`. Empty means "any". */
+export interface RuleFilters {
+  /** Full-text query (FTS5 over name, description, query, tags); prefix matching allowed. */
+  text?: string;
+  source?: string[];
+  language?: string[];
+  kind?: string[];
+  severity?: string[];
+  /** Tactic ids (`TA0011`). */
+  tactic?: string[];
+  /** Technique ids (`T1219`); a parent id also matches its sub-techniques. */
+  technique?: string[];
+  /** Tables / log sources. */
+  table?: string[];
+  tag?: string[];
+  /** Only rules that carry problems (flagged) when true. */
+  flagged?: boolean;
+}
+
+export type RuleSort = 'relevance' | 'changed' | 'name' | 'severity';
+
+export interface RulePage {
+  limit: number;
+  offset: number;
+  sort?: RuleSort;
+}
+
+/** What a feed row needs: no raw text, no query. */
+export interface RuleSummary {
+  id: string;
+  name: string;
+  description: string;
+  source: string;
+  format: string;
+  language: string;
+  kind: string;
+  severity: Severity | null;
+  severityInferred: boolean;
+  status: string | null;
+  techniques: { id: string; name: string }[];
+  tactics: { id: string; name: string }[];
+  dataSources: string[];
+  tags: string[];
+  flags: string[];
+  lastChanged: string;
+  /** Snippet with matches wrapped in \u0001 … \u0002 (views escape, then mark), when searching. */
+  snippet?: string;
+}
+
+export interface SearchResult {
+  total: number;
+  rules: RuleSummary[];
+}
+
+/** Facet name → value → number of rules matching the current filters. */
+export type Facets = Record<
+  'source' | 'language' | 'kind' | 'severity' | 'tactic' | 'technique' | 'table' | 'tag',
+  { value: string; label: string; count: number }[]
+>;
+
+/** One sync run as recorded in the store. */
+export interface SyncRecord {
+  id: number;
+  startedAt: string;
+  finishedAt: string | null;
+  /** Per source: counts of the run. */
+  sources: SourceSyncSummary[];
+}
+
+export interface SourceSyncSummary {
+  source: string;
+  commit: string | null;
+  filesRead: number;
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+  ignored: number;
+  problems: number;
+}
+
+/** A problem kept from the last sync, with the source it came from. */
+export interface StoredProblem extends FileProblem {
+  source: string;
+}
+
+export interface CatalogStore {
+  searchRules(filters: RuleFilters, page: RulePage): SearchResult;
+  facets(filters: RuleFilters): Facets;
+  getRule(id: string): Rule | null;
+  /** Rules per technique id (parents count their sub-techniques' rules too). */
+  coverage(filters: RuleFilters): Map<string, number>;
+  /** Rules whose ids are given, in one call (related rules, exports). */
+  getRules(ids: string[]): Rule[];
+  /** Every rule id (exports). */
+  allRuleIds(): string[];
+  problems(): StoredProblem[];
+  lastSync(): SyncRecord | null;
+  close(): void;
+}
