@@ -1,0 +1,76 @@
+/// <reference path="../../../node_modules/@kusto/language-service-next/Kusto.Language.Bridge.d.ts" />
+/**
+ * The one place that loads Microsoft's Kusto.Language (Bridge.NET build of the C# parser and
+ * binder from `@kusto/language-service-next`). The package defines a global `Kusto` when its
+ * two scripts are `require`d in order; we load them once per process, lazily, and hand out the
+ * `Kusto.Language` namespace. Only modules under `src/kql/frontend/` and `src/kql/plan/` may
+ * touch its objects.
+ */
+import { createRequire } from 'node:module';
+
+export type KustoLanguage = typeof Kusto.Language;
+export type KSyntaxElement = Kusto.Language.Syntax.SyntaxElement;
+export type KSyntaxNode = Kusto.Language.Syntax.SyntaxNode;
+export type KExpression = Kusto.Language.Syntax.Expression;
+
+let loaded: KustoLanguage | null = null;
+let loadMillis = 0;
+
+/** Loads Kusto.Language on first call (a few hundred ms) and returns it; later calls are free. */
+export function kusto(): KustoLanguage {
+  if (loaded) return loaded;
+  const started = performance.now();
+  const require = createRequire(import.meta.url);
+  require(require.resolve('@kusto/language-service-next/bridge.min.js'));
+  require(require.resolve('@kusto/language-service-next/Kusto.Language.Bridge.min.js'));
+  loaded = (globalThis as unknown as { Kusto: typeof Kusto }).Kusto.Language;
+  loadMillis = performance.now() - started;
+  return loaded;
+}
+
+/** Milliseconds the first `kusto()` call spent loading the library (0 before it is loaded). */
+export function kustoLoadMillis(): number {
+  return loadMillis;
+}
+
+/** The Bridge.NET type name of a syntax element without its namespace (`PipeExpression`, `SeparatedElement$1$…`). */
+export function syntaxClass(element: KSyntaxElement): string {
+  // Bridge.NET stores the C# type name on the constructor.
+  const full = (element.constructor as unknown as { $$name?: string }).$$name ?? '';
+  const plain = full.startsWith('Kusto.Language.Syntax.') ? full.slice('Kusto.Language.Syntax.'.length) : full;
+  return plain;
+}
+
+/** The children of a syntax element as a JS array (nulls for absent optional children are dropped). */
+export function children(element: KSyntaxElement): KSyntaxElement[] {
+  const out: KSyntaxElement[] = [];
+  const n = element.ChildCount;
+  for (let i = 0; i < n; i++) {
+    const c = element.GetChild(i);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+/** Converts a Bridge.NET read-only list to a JS array (null → []). */
+export function listToArray<T>(list: System.Collections.Generic.IReadOnlyList$1<T> | null | undefined): T[] {
+  if (!list) return [];
+  const out: T[] = [];
+  const n = (list as unknown as { Count: number }).Count;
+  for (let i = 0; i < n; i++) out.push(list.getItem(i));
+  return out;
+}
+
+/** The elements of a separated syntax list (`a, b, c`) without their separators. */
+export function separatedElements<T extends KSyntaxElement>(
+  list: Kusto.Language.Syntax.SyntaxList$1<Kusto.Language.Syntax.SeparatedElement$1<T>> | null | undefined,
+): T[] {
+  if (!list) return [];
+  const out: T[] = [];
+  const n = (list as unknown as { Count: number }).Count;
+  for (let i = 0; i < n; i++) {
+    const el = (list.getItem(i) as unknown as { Element: T | null }).Element;
+    if (el) out.push(el);
+  }
+  return out;
+}
