@@ -1,0 +1,237 @@
+/** `CatalogStore` over the SQLite catalog: the read side every view uses. */
+import type Database from 'better-sqlite3';
+import type { Rule, Severity } from '../catalog/rule.js';
+import type {
+  CatalogStore,
+  Facets,
+  RuleFilters,
+  RulePage,
+  RuleSummary,
+  SearchResult,
+  StoredProblem,
+  SyncRecord,
+} from './catalog-store.js';
+import { filterSql, whereSql, withText } from './filter-sql.js';
+import { openCatalogDb } from './open-catalog-db.js';
+import { rowToRule, type RuleRow } from './rule-row.js';
+
+const SUMMARY_COLUMNS = `r.id, r.name, r.description, r.source, r.format, r.language, r.kind, r.severity,
+  r.severity_inferred, r.status, r.techniques_json, r.tactics_json, r.data_sources_json, r.tags_json,
+  r.flags_json, r.problems_json, r.last_changed`;
+
+/** Column weights for bm25: name, description, query, tags. A hit in the name counts most. */
+const BM25 = 'bm25(rules_fts, 10.0, 4.0, 1.0, 6.0)';
+
+const ORDER: Record<string, string> = {
+  changed: 'r.last_changed DESC, r.name COLLATE NOCASE',
+  name: 'r.name COLLATE NOCASE, r.id',
+  severity: 'r.severity_rank DESC, r.name COLLATE NOCASE',
+};
+
+interface SummaryRow {
+  id: string;
+  name: string;
+  description: string;
+  source: string;
+  format: string;
+  language: string;
+  kind: string;
+  severity: string | null;
+  severity_inferred: number;
+  status: string | null;
+  techniques_json: string;
+  tactics_json: string;
+  data_sources_json: string;
+  tags_json: string;
+  flags_json: string;
+  problems_json: string;
+  last_changed: string;
+  snippet?: string | null;
+}
+
+export class SqliteCatalogStore implements CatalogStore {
+  private readonly retrievedAt = new Map<string, string>();
+
+  constructor(readonly db: Database.Database) {
+    this.loadRetrievedAt();
+  }
+
+  /** Opens the catalog at `dbPath`; with `create: false` a missing file is an error. */
+  static open(dbPath: string, opts: { create: boolean } = { create: false }): SqliteCatalogStore {
+    return new SqliteCatalogStore(openCatalogDb(dbPath, opts));
+  }
+
+  /** Re-reads per-source state; call after a sync wrote through the same connection. */
+  refresh(): void {
+    this.loadRetrievedAt();
+  }
+
+  searchRules(filters: RuleFilters, page: RulePage): SearchResult {
+    const f = filterSql(filters);
+    const all = withText(f);
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM rules r ${whereSql(all.clauses)}`).get(...all.params) as { n: number }).n;
+    const sort = page.sort ?? 'relevance';
+    const limit = Math.max(0, Math.floor(page.limit));
+    const offset = Math.max(0, Math.floor(page.offset));
+    let rows: SummaryRow[];
+    if (f.match) {
+      // Join the FTS table itself (not only the rowid subquery) for bm25 and snippet().
+      const order = sort === 'relevance' ? `${BM25}, r.name COLLATE NOCASE` : ORDER[sort]!;
+      rows = this.db
+        .prepare(
+          `SELECT ${SUMMARY_COLUMNS}, snippet(rules_fts, -1, char(1), char(2), '…', 16) AS snippet
+           FROM rules_fts JOIN rules r ON r.rowid = rules_fts.rowid
+           ${whereSql(['rules_fts MATCH ?', ...f.clauses])}
+           ORDER BY ${order} LIMIT ? OFFSET ?`,
+        )
+        .all(f.match, ...f.params, limit, offset) as SummaryRow[];
+    } else {
+      const order = ORDER[sort] ?? ORDER.name!;
+      rows = this.db
+        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM rules r ${whereSql(f.clauses)} ORDER BY ${order} LIMIT ? OFFSET ?`)
+        .all(...f.params, limit, offset) as SummaryRow[];
+    }
+    return { total, rules: rows.map(toSummary) };
+  }
+
+  facets(filters: RuleFilters): Facets {
+    const f = withText(filterSql(filters));
+    const where = whereSql(f.clauses);
+    const column = (col: string) =>
+      (
+        this.db
+          .prepare(
+            `SELECT r.${col} AS value, r.${col} AS label, count(*) AS count FROM rules r ${whereSql([`r.${col} IS NOT NULL`, ...f.clauses])}
+             GROUP BY r.${col} ORDER BY count DESC, value`,
+          )
+          .all(...f.params) as FacetRow[]
+      ).map(plain);
+    const linked = (table: string, col: string, label: string) =>
+      (
+        this.db
+          .prepare(
+            `SELECT t.${col} AS value, ${label} AS label, count(*) AS count
+             FROM ${table} t JOIN rules r ON r.id = t.rule_id ${where}
+             GROUP BY t.${col} ORDER BY count DESC, value`,
+          )
+          .all(...f.params) as FacetRow[]
+      ).map(plain);
+    return {
+      source: column('source'),
+      language: column('language'),
+      kind: column('kind'),
+      severity: column('severity'),
+      tactic: linked('rule_tactics', 'tactic_id', 'min(t.name)'),
+      technique: linked('rule_techniques', 'technique_id', "t.technique_id || ' ' || min(t.name)"),
+      table: linked('rule_tables', 'table_name', 't.table_name'),
+      tag: linked('rule_tags', 'tag', 't.tag'),
+    };
+  }
+
+  getRule(id: string): Rule | null {
+    const row = this.db.prepare('SELECT * FROM rules WHERE id = ?').get(id) as RuleRow | undefined;
+    return row ? rowToRule(row, this.retrievedAt.get(row.source) ?? null) : null;
+  }
+
+  getRules(ids: string[]): Rule[] {
+    const byId = new Map<string, Rule>();
+    const stmt = this.db.prepare('SELECT * FROM rules WHERE id IN (SELECT value FROM json_each(?))');
+    for (let i = 0; i < ids.length; i += 500) {
+      for (const row of stmt.all(JSON.stringify(ids.slice(i, i + 500))) as RuleRow[]) {
+        byId.set(row.id, rowToRule(row, this.retrievedAt.get(row.source) ?? null));
+      }
+    }
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  allRuleIds(): string[] {
+    return (this.db.prepare('SELECT id FROM rules ORDER BY id').pluck().all() as string[]);
+  }
+
+  coverage(filters: RuleFilters): Map<string, number> {
+    const f = withText(filterSql(filters));
+    const rows = this.db
+      .prepare(
+        `SELECT technique, count(DISTINCT rule_id) AS n FROM (
+           SELECT t.technique_id AS technique, t.rule_id FROM rule_techniques t JOIN rules r ON r.id = t.rule_id ${whereSql(f.clauses)}
+           UNION ALL
+           SELECT t.parent_id, t.rule_id FROM rule_techniques t JOIN rules r ON r.id = t.rule_id
+             ${whereSql(['t.parent_id IS NOT NULL', ...f.clauses])}
+         ) GROUP BY technique`,
+      )
+      .all(...f.params, ...f.params) as { technique: string; n: number }[];
+    return new Map(rows.map((r) => [r.technique, r.n]));
+  }
+
+  problems(): StoredProblem[] {
+    const rows = this.db
+      .prepare('SELECT source, file, line, col, reason, severity FROM problems ORDER BY source, file, line, rowid')
+      .all() as { source: string; file: string; line: number | null; col: number | null; reason: string; severity: 'error' | 'warning' }[];
+    return rows.map((r) => ({
+      source: r.source,
+      file: r.file,
+      ...(r.line !== null ? { line: r.line } : {}),
+      ...(r.col !== null ? { column: r.col } : {}),
+      reason: r.reason,
+      severity: r.severity,
+    }));
+  }
+
+  lastSync(): SyncRecord | null {
+    const row = this.db.prepare('SELECT * FROM syncs ORDER BY id DESC LIMIT 1').get() as
+      | { id: number; started_at: string; finished_at: string | null; sources_json: string }
+      | undefined;
+    if (!row) return null;
+    return { id: row.id, startedAt: row.started_at, finishedAt: row.finished_at, sources: JSON.parse(row.sources_json) };
+  }
+
+  /** Number of rules in the catalog. */
+  countRules(): number {
+    return this.db.prepare('SELECT count(*) FROM rules').pluck().get() as number;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private loadRetrievedAt(): void {
+    this.retrievedAt.clear();
+    for (const r of this.db.prepare('SELECT source, retrieved_at FROM source_state').all() as { source: string; retrieved_at: string }[]) {
+      this.retrievedAt.set(r.source, r.retrieved_at);
+    }
+  }
+}
+
+interface FacetRow {
+  value: string;
+  label: string;
+  count: number;
+}
+
+function plain(r: FacetRow): FacetRow {
+  return { value: r.value, label: r.label, count: r.count };
+}
+
+function toSummary(r: SummaryRow): RuleSummary {
+  const techniques = JSON.parse(r.techniques_json) as { id: string; name: string }[];
+  const tactics = JSON.parse(r.tactics_json) as { id: string; name: string }[];
+  return {
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    source: r.source,
+    format: r.format,
+    language: r.language,
+    kind: r.kind,
+    severity: r.severity as Severity | null,
+    severityInferred: r.severity_inferred === 1,
+    status: r.status,
+    techniques: techniques.map((t) => ({ id: t.id, name: t.name })),
+    tactics: tactics.map((t) => ({ id: t.id, name: t.name })),
+    dataSources: JSON.parse(r.data_sources_json),
+    tags: JSON.parse(r.tags_json),
+    flags: JSON.parse(r.flags_json),
+    lastChanged: r.last_changed,
+    ...(r.snippet ? { snippet: r.snippet } : {}),
+  };
+}
