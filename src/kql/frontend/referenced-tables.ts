@@ -32,7 +32,8 @@ export function referencedSources(query: string): ReferencedSource[] {
     const K = kusto();
     const code = K.KustoCode.Parse(query);
     const root = code?.Syntax;
-    if (root) new Collector(found, K.GlobalState.Default).visit(root);
+    const globals = K.GlobalState.Default;
+    if (root && globals) new Collector(found, globals).visit(root);
   } catch {
     // Never throw: return what was collected before the failure.
   }
@@ -94,11 +95,14 @@ class Collector {
         if (left && syntaxClass(left) !== 'PipeExpression') this.tabular(left);
         break;
       }
-      case 'ExpressionStatement': {
-        const e = (element as Kusto.Language.Syntax.ExpressionStatement).Expression;
-        if (e) this.tabular(e);
+      case 'ExpressionStatement':
+      case 'JoinOperator':
+      case 'LookupOperator':
+      case 'MaterializeExpression':
+      case 'ToScalarExpression':
+      case 'ToTableExpression':
+        this.tabularExpressionOf(element);
         break;
-      }
       case 'FunctionBody': {
         // The body's own `let`s come first and hide names from its result expression.
         const e = (element as Kusto.Language.Syntax.FunctionBody).Expression;
@@ -111,22 +115,9 @@ class Collector {
       case 'UnionOperator':
         for (const e of separatedElements((element as Kusto.Language.Syntax.UnionOperator).Expressions)) this.tabular(e);
         break;
-      case 'JoinOperator':
-      case 'LookupOperator': {
-        const e = (element as Kusto.Language.Syntax.JoinOperator).Expression;
-        if (e) this.tabular(e);
-        break;
-      }
       case 'FindInClause':
         for (const e of separatedElements((element as Kusto.Language.Syntax.FindInClause).Expressions)) this.tabular(e);
         break;
-      case 'MaterializeExpression':
-      case 'ToScalarExpression':
-      case 'ToTableExpression': {
-        const e = (element as Kusto.Language.Syntax.MaterializeExpression).Expression;
-        if (e) this.tabular(e);
-        break;
-      }
       case 'FunctionCallExpression': {
         const call = element as Kusto.Language.Syntax.FunctionCallExpression;
         if (TABULAR_WRAPPERS.has(call.Name?.SimpleName ?? '')) {
@@ -138,14 +129,18 @@ class Collector {
     for (const child of children(element)) this.visit(child);
   }
 
+  /** The `Expression` child of a statement, join, lookup, materialize() … is in tabular position. */
+  private tabularExpressionOf(element: KSyntaxElement): void {
+    const e = (element as KSyntaxElement & { Expression?: KSyntaxElement | null }).Expression;
+    if (e) this.tabular(e);
+  }
+
   /** Records the source an expression in tabular position reads, if it is a name the query does not declare. */
   private tabular(expr: KSyntaxElement): void {
     switch (syntaxClass(expr)) {
-      case 'ParenthesizedExpression': {
-        const inner = (expr as Kusto.Language.Syntax.ParenthesizedExpression).Expression;
-        if (inner) this.tabular(inner);
+      case 'ParenthesizedExpression':
+        this.tabularExpressionOf(expr);
         return;
-      }
       case 'NameReference':
       case 'WildcardedNameReference': {
         const name = (expr as Kusto.Language.Syntax.NameReference).SimpleName ?? '';
