@@ -39,7 +39,7 @@ export class DetectionCatalog {
     let result: AttackDetectionStrategy | null = null;
     if (o && id) {
       const analytics = (Array.isArray(o.x_mitre_analytic_refs) ? o.x_mitre_analytic_refs : [])
-        .map((a) => this.analytic(a))
+        .map((a) => this.analytic(a, id))
         .filter((a): a is AttackAnalytic => a !== null);
       result = { id, name: text(o.name) || id, url: detectionStrategyUrl(id), analytics };
     }
@@ -47,7 +47,7 @@ export class DetectionCatalog {
     return result;
   }
 
-  private analytic(ref: unknown): AttackAnalytic | null {
+  private analytic(ref: unknown, strategyId: string): AttackAnalytic | null {
     const o = typeof ref === 'string' ? this.objects.get(ref) : undefined;
     const id = o ? attackId(o) : undefined;
     if (!o || !id || o.type !== 'x-mitre-analytic' || isRetired(o)) return null;
@@ -73,7 +73,8 @@ export class DetectionCatalog {
       name: text(o.name) || id,
       description: text(o.description),
       platforms: Array.isArray(o.x_mitre_platforms) ? o.x_mitre_platforms.filter((p) => typeof p === 'string') : [],
-      url: bundleUrl(o) ?? detectionStrategyUrl(id),
+      // Analytics have no page of their own: they are anchors on their strategy's page.
+      url: bundleUrl(o) ?? `${detectionStrategyUrl(strategyId)}#${id}`,
       logSources,
       dataComponents,
       mutableElements,

@@ -57,6 +57,7 @@ export function isRetired(object: StixObject): boolean {
 }
 
 function describe(value: unknown): string {
+  if (value === undefined) return 'missing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value !== 'object') return `a ${typeof value}`;
@@ -75,7 +76,7 @@ export function asBundle(value: unknown, origin: string): StixBundle {
   }
   const objects = (value as { objects?: unknown }).objects;
   if (!Array.isArray(objects)) {
-    throw new Error(`${prefix}: not a STIX bundle ("objects" is ${describe(objects)}, expected an array)`);
+    throw new Error(`${prefix}: not a STIX bundle ("objects" is ${describe(objects)}; expected an array)`);
   }
   for (let i = 0; i < objects.length; i++) {
     const o = objects[i] as { type?: unknown; id?: unknown } | null;
