@@ -3,6 +3,7 @@
  * analytics (`AN…`); each analytic names log sources, each filed under a data component (`DC…`).
  */
 import type { AttackAnalytic, AttackDataComponent, AttackDetectionStrategy, AttackLogSource } from './model.js';
+import { deepFreeze } from './freeze.js';
 import { attackId, isRetired, type StixObject } from './stix.js';
 import { dataComponentUrl, detectionStrategyUrl } from './urls.js';
 
@@ -43,7 +44,7 @@ export class DetectionCatalog {
         .filter((a): a is AttackAnalytic => a !== null);
       result = { id, name: text(o.name) || id, url: detectionStrategyUrl(id), analytics };
     }
-    this.strategies.set(ref, result);
+    this.strategies.set(ref, deepFreeze(result));
     return result;
   }
 

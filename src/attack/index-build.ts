@@ -3,6 +3,7 @@
  * what is asked for is kept, so the parsed bundle can be garbage-collected after loading.
  */
 import type { AttackGroup, AttackMitigation, AttackSoftware, AttackTactic, AttackTechnique } from './model.js';
+import { deepFreeze } from './freeze.js';
 import { attackId, isRetired, type StixBundle, type StixObject } from './stix.js';
 import { summarize } from './text.js';
 import { groupUrl, mitigationUrl, softwareUrl, tacticUrl, techniqueUrl } from './urls.js';
@@ -86,6 +87,29 @@ function buildTechnique(o: StixObject, id: string, tacticOrder: Map<string, numb
   };
 }
 
+type RelatedEntry =
+  | { kind: 'mitigation'; value: AttackMitigation }
+  | { kind: 'group'; value: AttackGroup }
+  | { kind: 'software'; value: AttackSoftware };
+
+/** The record a mitigation, group or software object contributes; undefined when retired or without an id. */
+function relatedEntry(o: StixObject): RelatedEntry | undefined {
+  const id = isRetired(o) ? undefined : attackId(o);
+  if (!id) return undefined;
+  const name = text(o.name) || id;
+  switch (o.type) {
+    case 'course-of-action':
+      return { kind: 'mitigation', value: { id, name, description: summarize(text(o.description)), url: mitigationUrl(id) } };
+    case 'intrusion-set':
+      return { kind: 'group', value: { id, name, url: groupUrl(id) } };
+    case 'malware':
+    case 'tool':
+      return { kind: 'software', value: { id, name, type: o.type, url: softwareUrl(id) } };
+    default:
+      return undefined;
+  }
+}
+
 function pushUnique<T extends { id: string }>(map: Map<string, T[]>, key: string, item: T): void {
   const list = map.get(key);
   if (!list) map.set(key, [item]);
@@ -132,6 +156,13 @@ export function buildIndex(bundle: StixBundle): AttackIndex {
     index.techniques.set(id, buildTechnique(o, id, tacticOrder));
   }
 
+  // One shared record per mitigation, group or software, however many techniques it touches.
+  const entries = new Map<string, RelatedEntry | undefined>();
+  const entry = (source: StixObject): RelatedEntry | undefined => {
+    if (!entries.has(source.id)) entries.set(source.id, relatedEntry(source));
+    return entries.get(source.id);
+  };
+
   for (const r of objects) {
     if (r.type !== 'relationship' || isRetired(r) || !r.source_ref || !r.target_ref) continue;
     const techId = techniqueIdByStix.get(r.target_ref);
@@ -158,21 +189,14 @@ export function buildIndex(bundle: StixBundle): AttackIndex {
         break;
       }
       case 'mitigates': {
-        const id = source && source.type === 'course-of-action' && !isRetired(source) ? attackId(source) : undefined;
-        if (source && id) {
-          const description = summarize(text(source.description));
-          pushUnique(index.mitigations, techId, { id, name: text(source.name) || id, description, url: mitigationUrl(id) });
-        }
+        const e = source ? entry(source) : undefined;
+        if (e?.kind === 'mitigation') pushUnique(index.mitigations, techId, e.value);
         break;
       }
       case 'uses': {
-        const id = source && !isRetired(source) ? attackId(source) : undefined;
-        if (!source || !id) break;
-        if (source.type === 'intrusion-set') {
-          pushUnique(index.groups, techId, { id, name: text(source.name) || id, url: groupUrl(id) });
-        } else if (source.type === 'malware' || source.type === 'tool') {
-          pushUnique(index.software, techId, { id, name: text(source.name) || id, type: source.type, url: softwareUrl(id) });
-        }
+        const e = source ? entry(source) : undefined;
+        if (e?.kind === 'software') pushUnique(index.software, techId, e.value);
+        else if (e?.kind === 'group') pushUnique(index.groups, techId, e.value);
         break;
       }
     }
@@ -180,6 +204,10 @@ export function buildIndex(bundle: StixBundle): AttackIndex {
 
   linkSubtechniques(index.techniques);
   sortLists(index);
+  for (const map of [index.techniques, index.mitigations, index.groups, index.software]) {
+    for (const value of map.values()) deepFreeze(value);
+  }
+  deepFreeze(index.tactics);
   return index;
 }
 

@@ -261,9 +261,9 @@ describe('mitigations, users, detection strategies', () => {
   });
 });
 
-test('load time of the real bundle stays under 2.5 s', () => {
+test('load time of the real bundle stays under 4 s (about 0.6 s on an idle 2-core machine; bench/attack-load.ts)', () => {
   const start = performance.now();
   loadAttackKnowledgeBase(ATTACK_BUNDLE);
   const ms = performance.now() - start;
-  assert.ok(ms < 2500, `took ${ms.toFixed(0)} ms`);
+  assert.ok(ms < 4000, `took ${ms.toFixed(0)} ms`);
 });

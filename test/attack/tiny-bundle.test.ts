@@ -58,6 +58,20 @@ describe('structure', () => {
     assert.deepEqual(kb.techniquesForTactic('nope'), []);
   });
 
+  test('records are shared and frozen: in-place changes throw instead of leaking to other callers', () => {
+    const t = kb.technique('T1000')!;
+    assert.equal(kb.technique('T1000'), t);
+    assert.throws(() => t.tactics.sort(), TypeError);
+    assert.throws(() => {
+      t.name = 'changed';
+    }, TypeError);
+    assert.throws(() => Object.assign(kb.mitigations('T1000')[0]!, { name: 'x' }), TypeError);
+    assert.throws(() => kb.detectionStrategies('T1000')[1]!.analytics.pop(), TypeError);
+    // The lists themselves are fresh copies the caller may sort.
+    kb.techniquesForTactic('execution').reverse();
+    assert.deepEqual(kb.techniquesForTactic('execution').map((x) => x.id), ['T1001', 'T1000']);
+  });
+
   test('other-domain techniques and objects without an ATT&CK id are left out', () => {
     assert.equal(kb.technique('T1400'), undefined);
     assert.deepEqual(kb.allTechniques().map((t) => t.id), ['T1000', 'T1000.001', 'T1000.002', 'T1001', 'T1002', 'T1003', 'T1004', 'T1005']);
