@@ -93,6 +93,11 @@ describe('techniques', () => {
     );
   });
 
+  test('a technique under several tactics lists them in matrix order, not bundle order', () => {
+    // jq: T1078 kill_chain_phases are defense-evasion, persistence, privilege-escalation, initial-access.
+    assert.deepEqual(kb.technique('T1078')!.tactics, ['initial-access', 'persistence', 'privilege-escalation', 'defense-evasion']);
+  });
+
   test('a deprecated sub-technique is kept for lookup but not listed under its parent', () => {
     // T1053.004 Launchd: x_mitre_deprecated true.
     assert.equal(kb.technique('T1053.004')?.deprecated, true);
