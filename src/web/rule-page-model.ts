@@ -23,7 +23,12 @@ function plainSummary(markdown: string): string {
 
 /** The first sentence of a description, URLs dropped, at most ~240 characters; '' when none. */
 export function firstSentence(description: string): string {
-  const flat = description.replace(/https?:\/\/\S+/g, '').replace(/\s+/g, ' ').trim();
+  // A URL's trailing punctuation stays: it usually ends the sentence.
+  const flat = description
+    .replace(/https?:\/\/\S*[^\s.,;:!?)]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,;:!?])/g, '$1')
+    .trim();
   const end = /[.!?](\s|$)/.exec(flat);
   return shorten(end ? flat.slice(0, end.index + 1) : flat, 240);
 }
