@@ -1,15 +1,11 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SqliteCatalogStore } from '../../src/store/sqlite-store.js';
-import { CatalogWriter } from '../../src/store/catalog-writer.js';
 import { loadAttackKnowledgeBase } from '../../src/attack/index.js';
 import { startWebServer, type RunningWebServer } from '../../src/web/server.js';
 import type { Rule } from '../../src/catalog/rule.js';
 import { ATTACK_BUNDLE } from '../helpers/shared.js';
 import { sampleRule, XSS } from './sample-rule.js';
+import { handBuiltCatalog, type HandBuiltCatalog } from './hand-built-catalog.js';
 
 /**
  * The routes over a real SQLite catalog (rules written through the real writer, as sync does)
@@ -44,37 +40,17 @@ const RULES: Rule[] = [
   ),
 ];
 
-let dir: string;
-let store: SqliteCatalogStore;
+let catalog: HandBuiltCatalog;
 let server: RunningWebServer;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'socfeed-web-'));
-  store = SqliteCatalogStore.open(join(dir, 'catalog.db'), { create: true });
-  const now = '2026-12-03T12:30:00.000Z';
-  new CatalogWriter(store.db).commitSync({
-    startedAt: now,
-    finishedAt: now,
-    sources: ['Azure-Sentinel', 'sigma'].map((source) => ({
-      source,
-      upsert: RULES.filter((r) => r.source === source),
-      removeIds: [],
-      upsertFiles: [],
-      removeFiles: [],
-      state: { commit: 'abc', retrievedAt: now, contextHash: 'x' },
-    })),
-    dropSources: [],
-    problems: [],
-    summary: [],
-  });
-  store.refresh();
-  server = await startWebServer({ store, attack: loadAttackKnowledgeBase(ATTACK_BUNDLE), host: '127.0.0.1', port: 0 });
+  catalog = handBuiltCatalog(RULES);
+  server = await startWebServer({ store: catalog.store, attack: loadAttackKnowledgeBase(ATTACK_BUNDLE), host: '127.0.0.1', port: 0 });
 });
 
 after(async () => {
   await server?.close();
-  store?.close();
-  rmSync(dir, { recursive: true, force: true });
+  catalog?.dispose();
 });
 
 async function get(path: string): Promise<{ status: number; headers: Headers; text: string }> {

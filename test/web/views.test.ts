@@ -206,6 +206,8 @@ describe('feed view', () => {
     const facets = emptyFacets();
     facets.tag = [{ value: XSS.attr, label: XSS.attr, count: 3 }];
     facets.source = [{ value: 'Azure-Sentinel', label: 'Azure-Sentinel', count: 60 }];
+    facets.technique = [{ value: 'T1219', label: 'T1219 Remote Access Tools', count: 2 }];
+    facets.tactic = [{ value: 'TA0011', label: 'Command and Control', count: 2 }];
     const page = feedPage({
       state: { filters: { text: XSS.attr, source: ['Azure-Sentinel'], tag: [XSS.img] }, sort: 'relevance', page: 2 },
       result: { total: 60, rules: [summaryOf(rule, `x \u0001${XSS.script}\u0002`)] },
@@ -218,6 +220,8 @@ describe('feed view', () => {
     // The selected tag that no facet lists still shows, checked, so it can be removed.
     assert.ok(page.includes('name="tag" value="&lt;img src=x onerror=alert(1)&gt;" checked'));
     assert.ok(page.includes('name="source" value="Azure-Sentinel" checked'));
+    assert.ok(page.includes('<span class="opt">T1219 Remote Access Tools</span>'), 'id not repeated');
+    assert.ok(page.includes('<span class="opt">TA0011 Command and Control</span>'), 'id added to a bare name');
     // Next page link keeps q, source, tag.
     const next = /href="([^"]*)" rel="next"/.exec(page);
     assert.ok(next, 'has a next link');

@@ -40,7 +40,8 @@ function titleOf(filters: RuleFilters): string {
 }
 
 function facetOption(name: FilterParam, o: { value: string; label: string; count: number }, selected: boolean): Html {
-  const label = o.label && o.label !== o.value ? `${o.value} ${o.label}` : o.value;
+  // Stores may give a bare name or one already prefixed with the id (`T1219 Remote Access Tools`).
+  const label = !o.label || o.label === o.value ? o.value : o.label.startsWith(o.value) ? o.label : `${o.value} ${o.label}`;
   return html`<li><label><input type="checkbox" name="${name}" value="${o.value}"${selected ? html` checked` : ''}> <span class="opt">${label}</span> <span class="count">${o.count}</span></label></li>`;
 }
 
