@@ -42,6 +42,11 @@ function itemsOf(lines: string[]): string[] {
       afterBlank = true;
       continue;
     }
+    if (HEADING.test(line)) {
+      // A sub-heading inside the section only groups items.
+      current = null;
+      continue;
+    }
     const bullet = BULLET.exec(line);
     const indent = line.length - line.trimStart().length;
     if (bullet && bullet[1]!.length <= 1) {
