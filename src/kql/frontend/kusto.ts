@@ -55,6 +55,8 @@ export function children(element: KSyntaxElement): KSyntaxElement[] {
 /** Converts a Bridge.NET read-only list to a JS array (null → []). */
 export function listToArray<T>(list: System.Collections.Generic.IReadOnlyList$1<T> | null | undefined): T[] {
   if (!list) return [];
+  // Bridge.NET hands some lists over as plain JS arrays.
+  if (Array.isArray(list)) return [...(list as unknown as T[])];
   const out: T[] = [];
   const n = (list as unknown as { Count: number }).Count;
   for (let i = 0; i < n; i++) out.push(list.getItem(i));
@@ -66,6 +68,8 @@ export function separatedElements<T extends KSyntaxElement>(
   list: Kusto.Language.Syntax.SyntaxList$1<Kusto.Language.Syntax.SeparatedElement$1<T>> | null | undefined,
 ): T[] {
   if (!list) return [];
+  // Bridge.NET hands some lists over as plain JS arrays.
+  if (Array.isArray(list)) return [...(list as unknown as T[])];
   const out: T[] = [];
   const n = (list as unknown as { Count: number }).Count;
   for (let i = 0; i < n; i++) {
