@@ -1,4 +1,5 @@
-import type { KqlValue } from '../values.js';
+import type { DynamicValue, KqlValue } from '../values.js';
+import { distinctKeyOf } from '../functions/set-keys.js';
 
 /** The running state of one aggregate for one group. */
 export interface Accumulator {
@@ -21,9 +22,7 @@ export function defineAggregate(names: string | string[], create: AggregateFunct
 }
 
 /** A hashable key for a value: primitives as themselves, dynamic arrays and bags as tagged JSON. */
-export function distinctKey(v: KqlValue): unknown {
-  return typeof v === 'object' && v !== null ? '\u0000' + JSON.stringify(v) : v;
-}
+export const distinctKey = (v: KqlValue): unknown => distinctKeyOf(v as DynamicValue);
 
 /** The maximum size argument of make_set/make_list/make_bag: the first numeric constant, default 1048576 (docs). */
 export function maxSizeOf(constants: KqlValue[], fallback = 1_048_576): number {

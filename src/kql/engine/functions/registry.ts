@@ -26,11 +26,17 @@ import { arithmeticFunctions } from './arithmetic.js';
 import { comparisonFunctions } from './comparison.js';
 import { conditionalFunctions } from './conditional.js';
 import { conversionFunctions } from './conversion.js';
+import { datetimeFunctions } from './datetime.js';
+import { dynamicFunctions } from './dynamic.js';
+import { encodingFunctions } from './encoding.js';
+import { ipFunctions } from './ip.js';
 import { logicalFunctions } from './logical.js';
+import { mathFunctions } from './math.js';
 import { regexFunctions } from './regex.js';
 import { stringFunctions } from './string.js';
 import { stringOperatorFunctions } from './string-operators.js';
 import { stringTermFunctions } from './string-terms.js';
+import { urlFunctions } from './url.js';
 
 export type { EvalContext, ScalarFunction } from './context.js';
 
@@ -44,6 +50,12 @@ const families: ScalarFunction[][] = [
   regexFunctions,
   conversionFunctions,
   conditionalFunctions,
+  datetimeFunctions,
+  dynamicFunctions,
+  mathFunctions,
+  ipFunctions,
+  urlFunctions,
+  encodingFunctions,
 ];
 
 /** Every scalar function and operator by KQL name. */

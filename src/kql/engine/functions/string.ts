@@ -13,11 +13,10 @@ import { getRegex } from './regex.js';
 function substring(args: KqlValue[], ctx: EvalContext): string {
   const s = textArg(args, 0, ctx);
   const chars = Array.from(s);
-  let start = numberArg(args, 1) ?? 0;
+  // Per the docs a negative start is 0 ("ABCD", -2, 2 → "AB").
+  const start = Math.max(0, numberArg(args, 1) ?? 0);
   const length = args.length > 2 ? numberArg(args, 2) : null;
-  let end = length === null ? chars.length : start + length;
-  if (start < 0) start = 0;
-  if (end > chars.length) end = chars.length;
+  const end = Math.min(chars.length, length === null ? chars.length : start + length);
   return start >= end ? '' : chars.slice(start, end).join('');
 }
 
