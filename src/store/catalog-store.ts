@@ -84,6 +84,14 @@ export interface SourceSyncSummary {
   unchanged: number;
   ignored: number;
   problems: number;
+  /** Rules of the source in the catalog after the sync. */
+  rules?: number;
+  /** Files that gave no rule and were not ignored (each has an `error` problem). */
+  failedFiles?: number;
+  /** Of `problems`, how many are warnings (the rule was kept, flagged). */
+  warnings?: number;
+  /** Set when the whole source could not be synced; its previous rules were kept. */
+  error?: string;
 }
 
 /** A problem kept from the last sync, with the source it came from. */

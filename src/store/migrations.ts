@@ -71,7 +71,7 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX rule_tags_value ON rule_tags(tag, rule_id);
 
       -- Kept in step with rules by the triggers below; rowid = rules.rowid.
-      CREATE VIRTUAL TABLE rules_fts USING fts5(name, description, query, tags, prefix = '2 3 4', tokenize = 'unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE rules_fts USING fts5(name, description, query, tags, prefix = '3', tokenize = 'unicode61 remove_diacritics 2');
       CREATE TRIGGER rules_fts_insert AFTER INSERT ON rules BEGIN
         INSERT INTO rules_fts(rowid, name, description, query, tags)
         VALUES (new.rowid, new.name, new.description, new.query, (SELECT group_concat(value, ' ') FROM json_each(new.tags_json)));

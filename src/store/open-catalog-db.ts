@@ -27,6 +27,8 @@ export function openCatalogDb(dbPath: string, opts: { create: boolean }): Databa
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // 64 MB of page cache: a full sync writes tens of MB in one transaction.
+  db.pragma('cache_size = -65536');
   migrate(db);
   return db;
 }

@@ -1,8 +1,12 @@
 /** The format → adapter registry: the one place that knows which adapters exist. */
 import type { SourceFormat } from '../rule.js';
 import type { SourceAdapter } from './adapter.js';
+import { elasticAdapter } from './elastic.js';
+import { sentinelAdapter } from './sentinel.js';
+import { sigmaAdapter } from './sigma.js';
+import { splunkAdapter } from './splunk.js';
 
-const ADAPTERS: SourceAdapter[] = [];
+const ADAPTERS: SourceAdapter[] = [sentinelAdapter, sigmaAdapter, elasticAdapter, splunkAdapter];
 
 /** The adapter reading `format`, or null when none is registered (yet). */
 export function adapterFor(format: SourceFormat): SourceAdapter | null {

@@ -1,0 +1,53 @@
+/** `socfeed serve`: the web app over the catalog. */
+import { dirname } from 'node:path';
+import { loadAttackKnowledgeBase } from '../../attack/index.js';
+import { SqliteCatalogStore } from '../../store/sqlite-store.js';
+import { resolveAttackBundle } from '../../sync/attack-bundle.js';
+import { startWebServer } from '../../web/server.js';
+import { COMMON_USAGE, parseCommandArgs, UsageError, type Command } from '../command.js';
+import { commandConfig } from '../command-context.js';
+
+const usage = `Usage: socfeed serve [--host 127.0.0.1] [--port 8080] [--config FILE] [--db FILE]
+
+Serves the feed, rule pages, ATT&CK coverage and the JSON API over the catalog until
+interrupted (Ctrl-C).
+
+Options:
+  --host HOST     address to listen on (default 127.0.0.1)
+  --port PORT     port (default 8080; 0 picks a free one)${COMMON_USAGE}`;
+
+/** Options of serve that start reuses. */
+export const SERVE_OPTIONS = {
+  host: { type: 'string', default: '127.0.0.1' },
+  port: { type: 'string', default: '8080' },
+} as const;
+
+/** Starts the web server over the configured catalog and resolves when it was stopped by a signal. */
+export async function serveUntilStopped(values: { config?: string; db?: string; host: string; port: string }): Promise<number> {
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: not a port number: ${values.port}`);
+  const config = commandConfig(values);
+  const store = SqliteCatalogStore.open(config.db, { create: false });
+  const bundle = await resolveAttackBundle(config.attack, dirname(config.db), { preferCache: true });
+  const attack = loadAttackKnowledgeBase(bundle.path);
+  const server = await startWebServer({ store, attack, host: values.host, port });
+  process.stdout.write(`socfeed: serving ${store.countRules()} rules on ${server.url} (Ctrl-C to stop)\n`);
+  await new Promise<void>((done) => {
+    const stop = () => done();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  store.close();
+  return 0;
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'serve the feed, rule pages, coverage and JSON API',
+  usage,
+  async run(argv) {
+    const { values } = parseCommandArgs(argv, SERVE_OPTIONS, { min: 0, max: 0 });
+    return serveUntilStopped(values);
+  },
+};
