@@ -21,6 +21,11 @@ const QUERY_FILES = new Set(['.kql', '.csl']);
 /** Binary files never read at all (not accepted), so they count as ignored, not as unreadable. */
 const BINARY_FILE = /\.(pbit|pbix|png|jpe?g|gif|bmp|ico|svg|zip|gz|tgz|7z|pdf|docx?|xlsx?|pptx?|exe|dll|bin)$/i;
 const MARKDOWN = new Set(['.md', '.markdown']);
+/**
+ * Loose collections are hunting queries shared by their authors, not content a vendor ships
+ * and maintains: `community`. Provenance such as `official` comes from the source configuration.
+ */
+const LOOSE_QUERY_TAGS = ['hunting', 'community'];
 /** The bare ATT&CK home page link of the Microsoft 365 Defender category boilerplate. */
 const BOILERPLATE_LINK = /^https:\/\/attack\.mitre\.org\/?$/;
 
@@ -60,7 +65,7 @@ function parseKql({ path, text }: AdapterInput): AdapterResult {
   rule.name = /\s/.test(stem.trim()) ? stem.trim() : (comments.title ?? stem);
   rule.description = comments.description;
   rule.query = text;
-  rule.tags = distinct(['hunting', ...comments.tags]);
+  rule.tags = distinct([...LOOSE_QUERY_TAGS, ...comments.tags]);
   rule.references = comments.references;
   rule.techniquesRaw = comments.techniques;
   return { rules: [rule], problems: [] };
@@ -81,7 +86,7 @@ function markdownRules(path: string, text: string): AdapterResult {
     rule.description = q.description;
     rule.query = q.query;
     rule.techniquesRaw = md.techniquesRaw;
-    rule.tags = distinct(['hunting', ...categoryTags]);
+    rule.tags = distinct([...LOOSE_QUERY_TAGS, ...categoryTags]);
     rule.authors = md.authors;
     rule.references = urlsInText(q.description).filter((u) => !BOILERPLATE_LINK.test(u));
     rule.extra.line = q.line;

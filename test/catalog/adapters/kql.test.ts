@@ -54,7 +54,7 @@ Heartbeat
     assert.equal(rule.kind, 'hunting');
     assert.equal(rule.upstreamId, null);
     assert.equal(rule.indexInFile, 0);
-    assert.deepEqual(rule.tags, ['hunting']);
+    assert.deepEqual(rule.tags, ['hunting', 'community']);
     assert.deepEqual(rule.tacticsRaw, []);
     // No tactic declared: low, inferred.
     assert.equal(rule.severity, 'low');
@@ -77,6 +77,7 @@ Heartbeat
     assert.ok(!rule.description.includes('Tags:'));
     assert.deepEqual(rule.tags, [
       'hunting',
+      'community',
       'AccessibilityFeatures',
       'StickyKeys',
       'ImageFileExecutionOptions',
@@ -136,7 +137,7 @@ describe('kql adapter: Markdown', () => {
     assert.deepEqual(rule.tacticsRaw, ['Execution']);
     assert.deepEqual(rule.techniquesRaw, []);
     assert.deepEqual(rule.authors, ['Michael Melone']);
-    assert.deepEqual(rule.tags, ['hunting']);
+    assert.deepEqual(rule.tags, ['hunting', 'community']);
     assert.equal(rule.kind, 'hunting');
     assert.equal(rule.severity, 'low');
     assert.equal(rule.severityInferred, true);
@@ -155,6 +156,14 @@ describe('kql adapter: Markdown', () => {
     assert.deepEqual(mshta.techniquesRaw, ['T1170']);
     // A Markdown link's closing parenthesis is not part of the URL; balanced ones are.
     assert.ok(mshta.references.includes('https://docs.microsoft.com/previous-versions/ms536496(v=vs.85)'));
+  });
+
+  test('covered categories that are not tactics become tags', () => {
+    const rule = onlyRule(parseFile(M365, 'Campaigns/cypherpunk-remote-exec-w-psexesvc.md'));
+    assert.equal(rule.name, 'Cypherpunk remote execution through PSEXESVC');
+    assert.deepEqual(rule.tacticsRaw, ['Execution']);
+    assert.deepEqual(rule.tags, ['hunting', 'community', 'ransomware']);
+    assert.deepEqual(rule.authors, ['Microsoft Threat Protection team']);
   });
 
   test('several blocks: one rule each, numbered, named by their label lines', () => {
