@@ -77,7 +77,7 @@ function filterForm(state: FeedState, facets: Facets): Html {
 <div class="searchbar">
   <label for="q">Search rules</label>
   <div class="row">
-    <input id="q" name="q" type="search" value="${filters.text ?? ''}" placeholder="name, description, query, tag…" autocomplete="off">
+    <input id="q" name="q" type="search" value="${filters.text ?? ''}" placeholder="e.g. addigy, T1219" autocomplete="off">
     <button type="submit">Search</button>
   </div>
 </div>

@@ -21,6 +21,7 @@ export function layout({ title, section, body, scripts = [] }: PageOptions): Htm
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · socfeed</title>
+<link rel="icon" href="${assetUrl('icon.svg')}" type="image/svg+xml">
 <link rel="stylesheet" href="${assetUrl('app.css')}">
 ${scripts.map((s) => html`<script type="module" src="${assetUrl(`${s}.js`)}"></script>`)}
 </head>

@@ -1,0 +1,216 @@
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { loadAttackKnowledgeBase } from '../../src/attack/index.js';
+import { startWebServer, type RunningWebServer } from '../../src/web/server.js';
+import type { Rule } from '../../src/catalog/rule.js';
+import type { RuleSummary } from '../../src/store/catalog-store.js';
+import { ATTACK_BUNDLE, REFERENCE_RULE_PATH, REPO_ROOT } from '../helpers/shared.js';
+import { syncedCorpus, XSS_RULE_NAME, type SyncedCorpus } from './synced-corpus.js';
+
+/**
+ * End to end: the real azure-sentinel corpus (plus a one-rule XSS fixture) synced into a temp
+ * catalog by the real sync, served by the real server on 127.0.0.1, fetched over HTTP and
+ * driven in Debian's Chromium. One sync for the whole file keeps it fast.
+ * Screenshots land in a temp dir (checked to be PNGs); with SOCFEED_SCREENSHOTS=1 they are
+ * also copied to docs/screenshots/.
+ */
+
+/** From `corpus/azure-sentinel/MANIFEST.tsv`, the commit the reference rule was taken at. */
+const REFERENCE_COMMIT = '1b4ccf67c11f615b5400fbe44a4f4e5f8893becb';
+const REFERENCE_URL = `https://github.com/Azure/Azure-Sentinel/blob/${REFERENCE_COMMIT}/Hunting%20Queries/Microsoft%20365%20Defender/RemoteManagementMonitoring/rmm_Addigy_netconn.yaml`;
+const REFERENCE_NAME = 'Remote Management and Montioring tool - Addigy - Network Connection';
+const SECTIONS = ['Hunt Hypothesis', 'Query', 'Rule Definition', 'Required Data Sources', 'ATT&CK Context', 'References', 'False Positive Guidance', 'Original Source'];
+const SCREENSHOTS = ['feed.png', 'rule.png', 'coverage.png'];
+
+let corpus: SyncedCorpus;
+let server: RunningWebServer;
+let referenceId: string;
+let browser: Browser;
+let shots: string;
+
+async function page(path: string): Promise<{ status: number; text: string }> {
+  const res = await fetch(server.url + path);
+  return { status: res.status, text: await res.text() };
+}
+
+async function json<T>(path: string): Promise<T> {
+  const res = await fetch(server.url + path);
+  assert.equal(res.status, 200, path);
+  return (await res.json()) as T;
+}
+
+before(async () => {
+  corpus = await syncedCorpus();
+  server = await startWebServer({ store: corpus.store, attack: loadAttackKnowledgeBase(ATTACK_BUNDLE), host: '127.0.0.1', port: 0 });
+  const hits = await json<{ rules: RuleSummary[] }>('/api/rules?q=addigy&source=Azure-Sentinel&limit=50');
+  const rules = await Promise.all(hits.rules.map((r) => json<Rule>(`/api/rules/${encodeURIComponent(r.id)}`)));
+  const reference = rules.find((r) => r.path === REFERENCE_RULE_PATH);
+  assert.ok(reference, 'the reference rule is in the catalog');
+  referenceId = reference.id;
+  shots = mkdtempSync(join(tmpdir(), 'socfeed-shots-'));
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  corpus?.dispose();
+  if (process.env.SOCFEED_SCREENSHOTS === '1') {
+    const out = join(REPO_ROOT, 'docs', 'screenshots');
+    mkdirSync(out, { recursive: true });
+    for (const name of SCREENSHOTS) copyFileSync(join(shots, name), join(out, name));
+  }
+  if (shots) rmSync(shots, { recursive: true, force: true });
+});
+
+function assertPng(file: string): void {
+  const bytes = readFileSync(file);
+  assert.ok(bytes.length > 10_000, `${file} is a real screenshot`);
+  assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+}
+
+describe('web app over the synced azure-sentinel corpus', () => {
+  test('the feed lists the synced rules', async () => {
+    const { status, text } = await page('/');
+    assert.equal(status, 200);
+    const total = corpus.report.sources.reduce((n, s) => n + (s.rules ?? s.added), 0);
+    assert.ok(total > 100, `synced ${total} rules`);
+    assert.ok(text.includes(`${total.toLocaleString('en')} rules · showing 1–25`));
+    assert.ok(text.includes('name="source" value="Azure-Sentinel"'));
+  });
+
+  test('searching "addigy" finds the reference rule, highlighted', async () => {
+    const { text } = await page('/?q=addigy');
+    assert.ok(text.includes(`href="/rules/${encodeURIComponent(referenceId)}"`));
+    assert.ok(text.includes(REFERENCE_NAME));
+    assert.match(text, /<mark>addigy<\/mark>/i);
+  });
+
+  test('the reference rule page shows everything PRODUCT.md lists', async () => {
+    const { status, text } = await page(`/rules/${encodeURIComponent(referenceId)}`);
+    assert.equal(status, 200);
+    assert.ok(text.includes(`<h1>${REFERENCE_NAME}</h1>`));
+    const badges = text.slice(text.indexOf('<ul class="badges"'), text.indexOf('</ul>', text.indexOf('<ul class="badges"')));
+    for (const [kind, value] of [
+      ['language', 'kql'],
+      ['source', 'Azure-Sentinel'],
+      ['technique', 'T1219 Remote Access Tools'],
+      ['table', 'DeviceNetworkEvents'],
+      ['tag', 'hunting'],
+      ['tag', 'microsoft'],
+      ['tag', 'official'],
+    ]) {
+      assert.match(badges, new RegExp(`class="badge b-${kind}[^"]*"[^>]*>${value}</a>`), `${kind} badge ${value}`);
+    }
+    assert.match(badges, /class="badge b-severity/);
+    assert.ok(text.includes('pulled from an open-source repository and enriched'));
+    assert.ok(text.includes(`<a href="${REFERENCE_URL}" rel="noopener noreferrer">View the original file</a>`));
+    assert.match(text, /<dt>Retrieved<\/dt><dd><time datetime="\d{4}-\d\d-\d\dT/);
+    assert.ok(text.includes('<dt>Confidence</dt><dd><span class="none">not yet assessed</span>'));
+    for (const h of ['Hunt Hypothesis', 'Query', 'Rule Definition', 'Required Data Sources', 'ATT&amp;CK Context', 'References', 'False Positive Guidance', 'Original Source']) {
+      assert.ok(text.includes(`-title">${h}</h2>`), `section ${h}`);
+    }
+    assert.ok(text.includes('If an adversary uses Remote Access Tools (T1219) for Command and Control, DeviceNetworkEvents should show it'));
+    assert.ok(text.includes("where RemoteUrl has_any (\n          &#39;prod.addigy.com&#39;"), 'query shown as written');
+    assert.ok(text.includes('id: 4f0b3b8d-bde4-4cce-9ff7-1f0c0a7085af'), 'raw YAML shown');
+    assert.ok(text.includes('The query filters on Timestamp'));
+    assert.ok(text.includes('MicrosoftThreatProtection (DeviceNetworkEvents)'));
+    assert.ok(text.includes('<a href="/?technique=T1219">T1219</a> Remote Access Tools</h3>'));
+    assert.ok(text.includes(`<code>${REFERENCE_COMMIT}</code>`));
+    assert.ok(text.includes('<code>Hunting Queries/Microsoft 365 Defender/RemoteManagementMonitoring/rmm_Addigy_netconn.yaml</code>'));
+  });
+
+  test('coverage counts the synced rules per technique', async () => {
+    const { status, text } = await page('/coverage');
+    assert.equal(status, 200);
+    const t1219 = await json<{ total: number }>('/api/rules?technique=T1219&limit=1');
+    assert.ok(t1219.total >= 1);
+    assert.ok(text.includes(`href="/?technique=T1219" aria-label="T1219 Remote Access Tools: ${t1219.total} rule${t1219.total === 1 ? '' : 's'}"`));
+  });
+
+  test('/api/rules?technique=T1219 returns only T1219 rules, the reference among them', async () => {
+    const body = await json<{ total: number; rules: RuleSummary[] }>('/api/rules?technique=T1219&limit=500');
+    assert.equal(body.rules.length, body.total);
+    assert.ok(body.rules.some((r) => r.id === referenceId));
+    for (const r of body.rules) assert.ok(r.techniques.some((t) => t.id === 'T1219' || t.id.startsWith('T1219.')), r.name);
+  });
+
+  test('a synced rule with XSS payloads shows them as text', async () => {
+    const hits = await json<{ rules: RuleSummary[] }>('/api/rules?source=XSS-Fixture');
+    assert.equal(hits.rules.length, 1);
+    assert.equal(hits.rules[0].name, XSS_RULE_NAME);
+    for (const path of ['/?source=XSS-Fixture', `/rules/${encodeURIComponent(hits.rules[0].id)}`]) {
+      const { text } = await page(path);
+      assert.ok(text.includes('&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;'), path);
+      assert.ok(text.includes('XSS fixture &lt;script&gt;alert(1)&lt;/script&gt;'), path);
+      assert.ok(!text.includes('<img'), path);
+      assert.ok(!text.includes('<svg'), path);
+      assert.ok(!text.includes('<script>'), path);
+    }
+  });
+});
+
+describe('web app in Chromium', () => {
+  test('search the feed, open the reference rule, read its sections; coverage', { timeout: 120_000 }, async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+
+    await page.goto(`${server.url}/?source=Azure-Sentinel`);
+    await page.screenshot({ path: join(shots, 'feed.png') });
+
+    await page.goto(server.url);
+    await page.getByLabel('Search rules').fill('addigy');
+    await Promise.all([page.waitForURL(/\?q=addigy/), page.getByLabel('Search rules').press('Enter')]);
+    const link = page.getByRole('link', { name: REFERENCE_NAME, exact: true });
+    await link.waitFor();
+    await Promise.all([page.waitForURL(/\/rules\//), link.click()]);
+
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), REFERENCE_NAME);
+    for (const title of SECTIONS) {
+      assert.ok(await page.getByRole('heading', { level: 2, name: title, exact: true }).isVisible(), title);
+    }
+    assert.ok(await page.getByRole('note').filter({ hasText: 'pulled from an open-source repository' }).isVisible());
+    assert.ok(await page.getByRole('link', { name: 'View the original file' }).isVisible());
+    await page.screenshot({ path: join(shots, 'rule.png'), fullPage: true });
+
+    await page.goto(`${server.url}/coverage`);
+    const cell = page.locator('a.cell[href="/?technique=T1219"]');
+    assert.match((await cell.textContent()) ?? '', /Remote Access Tools/);
+    await page.screenshot({ path: join(shots, 'coverage.png') });
+    await Promise.all([page.waitForURL(/\?technique=T1219$/), cell.click()]);
+    assert.ok(await page.getByRole('link', { name: 'Remove filter Technique: T1219' }).isVisible(), 'the coverage cell lands on the filtered feed');
+
+    assert.deepEqual(errors, [], 'no script errors or CSP violations');
+    for (const name of SCREENSHOTS) assertPng(join(shots, name));
+    await page.close();
+  });
+
+  test('an XSS rule executes nothing, in the feed or on its page', { timeout: 60_000 }, async () => {
+    const page = await browser.newPage();
+    let dialogs = 0;
+    page.on('dialog', async (d) => {
+      dialogs++;
+      await d.dismiss();
+    });
+    await page.goto(`${server.url}/?source=XSS-Fixture`);
+    assert.equal(await page.evaluate(() => (globalThis as { __xss?: number }).__xss), undefined);
+    await Promise.all([page.waitForURL(/\/rules\//), page.getByRole('link', { name: XSS_RULE_NAME, exact: true }).click()]);
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), XSS_RULE_NAME);
+    assert.match((await page.locator('.description').textContent()) ?? '', /<img src=x onerror="window.__xss=1">/);
+    assert.equal(await page.locator('main img, main svg, main script').count(), 0);
+    assert.equal(await page.evaluate(() => (globalThis as { __xss?: number }).__xss), undefined);
+    assert.equal(dialogs, 0);
+    await page.close();
+  });
+});

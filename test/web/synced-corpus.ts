@@ -1,0 +1,88 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfigFile } from '../../src/config/load-config.js';
+import { runSync, type SyncReport } from '../../src/sync/run-sync.js';
+import { SqliteCatalogStore } from '../../src/store/sqlite-store.js';
+import { ATTACK_BUNDLE, CORPUS } from '../helpers/shared.js';
+import { XSS } from './sample-rule.js';
+
+/** The name the XSS fixture rule is synced under (its payloads are in the description and tags). */
+export const XSS_RULE_NAME = `XSS fixture ${XSS.script}`;
+
+/**
+ * A Sentinel hunting query whose text fields carry XSS payloads. `window.__xss` is what the
+ * browser test watches: the `onerror` payload would set it if it ever became markup.
+ */
+const XSS_RULE_YAML = `id: 9e0f5c0e-0000-4000-8000-00000000dead
+name: ${JSON.stringify(XSS_RULE_NAME)}
+description: |
+  ${XSS.flag}
+  ${XSS.img} ${XSS.svg} ${XSS.script}
+requiredDataConnectors:
+  - connectorId: MicrosoftThreatProtection
+    dataTypes:
+      - DeviceProcessEvents
+tactics:
+  - Execution
+relevantTechniques:
+  - T1059
+tags:
+  - ${JSON.stringify(XSS.svg)}
+query: |
+  DeviceProcessEvents
+  | where ProcessCommandLine has "${XSS.svg.replaceAll('"', '')}"
+`;
+
+export interface SyncedCorpus {
+  store: SqliteCatalogStore;
+  report: SyncReport;
+  dispose(): void;
+}
+
+/**
+ * Syncs the real `corpus/azure-sentinel` folder plus a one-rule XSS fixture folder into a
+ * temp catalog, through a configuration file written the way a user writes one.
+ */
+export async function syncedCorpus(): Promise<SyncedCorpus> {
+  const dir = mkdtempSync(join(tmpdir(), 'socfeed-web-e2e-'));
+  const fixture = join(dir, 'xss-fixture');
+  mkdirSync(join(fixture, 'Hunting Queries'), { recursive: true });
+  writeFileSync(join(fixture, 'Hunting Queries', 'xss.yaml'), XSS_RULE_YAML);
+  const config = {
+    sources: [
+      {
+        name: 'Azure-Sentinel',
+        format: 'sentinel',
+        dir: join(CORPUS, 'azure-sentinel'),
+        repo: 'https://github.com/Azure/Azure-Sentinel',
+        manifest: 'MANIFEST.tsv',
+        paths: ['Hunting Queries/**', 'Detections/**', 'Solutions/*/Analytic Rules/**', 'Solutions/*/Hunting Queries/**'],
+        tags: ['microsoft', 'official'],
+      },
+      {
+        name: 'XSS-Fixture',
+        format: 'sentinel',
+        dir: fixture,
+        repo: 'https://github.com/example/xss-fixture',
+        ref: 'main',
+        paths: ['Hunting Queries/**'],
+        tags: ['fixture'],
+      },
+    ],
+    attack: ATTACK_BUNDLE,
+    db: join(dir, 'catalog.db'),
+  };
+  const configPath = join(dir, 'socfeed.config.json');
+  writeFileSync(configPath, JSON.stringify(config, null, 2));
+  const report = await runSync(loadConfigFile(configPath));
+  const store = SqliteCatalogStore.open(config.db);
+  return {
+    store,
+    report,
+    dispose() {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
