@@ -1,8 +1,24 @@
-/** Runs an adapter over every file of a corpus folder and sorts the files by outcome (test helper). */
+/** Test helpers for the sigma, elastic and splunk adapter tests: parse one file, or a whole corpus folder. */
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
-import type { SourceAdapter } from '../../../src/catalog/adapters/adapter.js';
+import type { AdapterResult, SourceAdapter } from '../../../src/catalog/adapters/adapter.js';
 import type { FileProblem, ParsedRule } from '../../../src/catalog/rule.js';
+
+/** The one rule of a result, failing the test (with the problems) when there is not exactly one. */
+export function onlyRule(result: AdapterResult): ParsedRule {
+  assert.equal(result.rules.length, 1, JSON.stringify(result.problems));
+  return result.rules[0]!;
+}
+
+/** Parsers for one adapter: a corpus file (path relative to `root`) or inline text at a made-up path. */
+export function adapterParsers(adapter: SourceAdapter, root: string, defaultPath: string) {
+  return {
+    parseCorpusFile: (path: string): AdapterResult => adapter.parse({ path, text: readFileSync(join(root, path), 'utf8') }),
+    parseText: (text: string, path = defaultPath): AdapterResult => adapter.parse({ path, text }),
+  };
+}
 
 export interface FolderRun {
   files: number;
@@ -48,4 +64,26 @@ export function runAdapterOverFolder(adapter: SourceAdapter, root: string): Fold
     }
   }
   return run;
+}
+
+/**
+ * Asserts that every file of the run is a rule file, an ignored file or a problem file, with
+ * the expected numbers of each (no problem file expected unless given), and logs the time.
+ */
+export function assertFolderOutcome(
+  label: string,
+  run: FolderRun,
+  expected: { files: number; ruleFiles: number; ignoredFiles: number; problemFiles?: number },
+): void {
+  console.log(`${label}: ${run.files} files parsed in ${run.ms.toFixed(0)} ms`);
+  assert.equal(run.files, expected.files);
+  assert.equal(run.ruleFiles + run.ignoredFiles + run.problemFiles, run.files);
+  assert.equal(run.ruleFiles, expected.ruleFiles);
+  assert.equal(run.ignoredFiles, expected.ignoredFiles);
+  assert.equal(run.problemFiles, expected.problemFiles ?? 0, JSON.stringify(run.problems.slice(0, 3)));
+}
+
+/** How many of `rules` satisfy `pred`. */
+export function countRules(rules: ParsedRule[], pred: (rule: ParsedRule) => boolean): number {
+  return rules.filter(pred).length;
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { elasticAdapter } from '../../../src/catalog/adapters/elastic.js';
 import { CORPUS } from '../../helpers/shared.js';
-import { runAdapterOverFolder } from './corpus-run.js';
+import { assertFolderOutcome, countRules, runAdapterOverFolder } from './adapter-harness.js';
 
 // Expected counts, taken independently of the adapter from the shell (in ../shared/corpus/elastic;
 // H = awk header tracking that only counts keys of the [rule] table itself):
@@ -19,19 +19,14 @@ import { runAdapterOverFolder } from './corpus-run.js';
 //   find rules/_deprecated -name '*.toml' | wc -l            → 124 (all maturity = "deprecated")
 test('elastic adapter over the whole corpus folder: every file is a rule, an ignore or a problem', () => {
   const run = runAdapterOverFolder(elasticAdapter, join(CORPUS, 'elastic'));
-  console.log(`elastic: ${run.files} files in ${run.ms.toFixed(0)} ms`);
-  assert.equal(run.files, 2358);
-  assert.equal(run.ruleFiles + run.ignoredFiles + run.problemFiles, run.files);
-  assert.equal(run.ruleFiles, 2064 + 140);
-  assert.equal(run.ignoredFiles, 154);
-  assert.equal(run.problemFiles, 0, JSON.stringify(run.problems.slice(0, 3)));
+  assertFolderOutcome('elastic', run, { files: 2358, ruleFiles: 2064 + 140, ignoredFiles: 154 });
 
   const detections = run.rules.filter((r) => r.kind !== 'hunting');
   const hunts = run.rules.filter((r) => r.kind === 'hunting');
   assert.equal(detections.length, 2064);
   assert.equal(hunts.length, 239);
 
-  const count = (rules: typeof run.rules, pred: (r: (typeof run.rules)[number]) => boolean) => rules.filter(pred).length;
+  const count = countRules;
   assert.equal(count(detections, (r) => r.severity === 'critical'), 21);
   assert.equal(count(detections, (r) => r.severity === 'high'), 565);
   assert.equal(count(detections, (r) => r.severity === 'low'), 518);

@@ -3,18 +3,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { elasticAdapter } from '../../../src/catalog/adapters/elastic.js';
-import type { AdapterResult } from '../../../src/catalog/adapters/adapter.js';
-import type { ParsedRule } from '../../../src/catalog/rule.js';
 import { CORPUS } from '../../helpers/shared.js';
+import { adapterParsers, onlyRule } from './adapter-harness.js';
 
 const ROOT = join(CORPUS, 'elastic');
-const parseCorpusFile = (path: string): AdapterResult =>
-  elasticAdapter.parse({ path, text: readFileSync(join(ROOT, path), 'utf8') });
-const parseText = (text: string, path = 'rules/windows/test.toml'): AdapterResult => elasticAdapter.parse({ path, text });
-const onlyRule = (r: AdapterResult): ParsedRule => {
-  assert.equal(r.rules.length, 1, JSON.stringify(r.problems));
-  return r.rules[0]!;
-};
+const { parseCorpusFile, parseText } = adapterParsers(elasticAdapter, ROOT, 'rules/windows/test.toml');
 
 describe('elastic adapter: real rules, field by field', () => {
   test('rules/windows/execution_command_shell_started_by_svchost.toml (new_terms, kuery)', () => {

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { sigmaAdapter } from '../../../src/catalog/adapters/sigma.js';
 import { CORPUS } from '../../helpers/shared.js';
-import { runAdapterOverFolder } from './corpus-run.js';
+import type { ParsedRule } from '../../../src/catalog/rule.js';
+import { assertFolderOutcome, countRules, runAdapterOverFolder } from './adapter-harness.js';
 
 // Expected counts, taken independently of the adapter from the shell (in ../shared/corpus/sigma):
 //   find . -type f | wc -l                                   → 3783 files
@@ -16,15 +17,10 @@ import { runAdapterOverFolder } from './corpus-run.js';
 //   grep -rE '^\s+- attack\.[a-z-]+\s*$' --include='*.yml' . | sort -u | wc -l            → 6066
 test('sigma adapter over the whole corpus folder: every file is a rule, an ignore or a problem', () => {
   const run = runAdapterOverFolder(sigmaAdapter, join(CORPUS, 'sigma'));
-  console.log(`sigma: ${run.files} files in ${run.ms.toFixed(0)} ms`);
-  assert.equal(run.files, 3783);
-  assert.equal(run.ruleFiles + run.ignoredFiles + run.problemFiles, run.files);
-  assert.equal(run.ruleFiles, 3754);
-  assert.equal(run.ignoredFiles, 29);
-  assert.equal(run.problemFiles, 0);
+  assertFolderOutcome('sigma', run, { files: 3783, ruleFiles: 3754, ignoredFiles: 29 });
   assert.equal(run.rules.length, 3754);
 
-  const count = (pred: (r: (typeof run.rules)[number]) => boolean) => run.rules.filter(pred).length;
+  const count = (pred: (r: ParsedRule) => boolean) => countRules(run.rules, pred);
   assert.equal(count((r) => r.severity === 'informational'), 28);
   assert.equal(count((r) => r.severity === 'low'), 335);
   assert.equal(count((r) => r.severity === 'medium'), 1494);

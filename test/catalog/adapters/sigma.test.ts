@@ -3,18 +3,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sigmaAdapter } from '../../../src/catalog/adapters/sigma.js';
-import type { AdapterResult } from '../../../src/catalog/adapters/adapter.js';
-import type { ParsedRule } from '../../../src/catalog/rule.js';
 import { CORPUS } from '../../helpers/shared.js';
+import { adapterParsers, onlyRule } from './adapter-harness.js';
 
 const ROOT = join(CORPUS, 'sigma');
-const parseCorpusFile = (path: string): AdapterResult =>
-  sigmaAdapter.parse({ path, text: readFileSync(join(ROOT, path), 'utf8') });
-const parseText = (text: string, path = 'rules/windows/test.yml'): AdapterResult => sigmaAdapter.parse({ path, text });
-const onlyRule = (r: AdapterResult): ParsedRule => {
-  assert.equal(r.rules.length, 1, JSON.stringify(r.problems));
-  return r.rules[0]!;
-};
+const { parseCorpusFile, parseText } = adapterParsers(sigmaAdapter, ROOT, 'rules/windows/test.yml');
 
 describe('sigma adapter: real rules, field by field', () => {
   test('rules/…/proc_creation_win_7zip_exfil_dmp_files.yml', () => {

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { splunkAdapter } from '../../../src/catalog/adapters/splunk.js';
 import { CORPUS } from '../../helpers/shared.js';
-import { runAdapterOverFolder } from './corpus-run.js';
+import type { ParsedRule } from '../../../src/catalog/rule.js';
+import { assertFolderOutcome, countRules, runAdapterOverFolder } from './adapter-harness.js';
 
 // Expected counts, taken independently of the adapter from the shell (in ../shared/corpus/splunk):
 //   find . -type f | wc -l                          → 2106 files
@@ -21,15 +22,10 @@ import { runAdapterOverFolder } from './corpus-run.js';
 //   quoted `search:` values continued at column 0 with `|` (grep) → the 2 deprecated okta_threatinsight_* files
 test('splunk adapter over the whole corpus folder: every file is a rule, an ignore or a problem', () => {
   const run = runAdapterOverFolder(splunkAdapter, join(CORPUS, 'splunk'));
-  console.log(`splunk: ${run.files} files in ${run.ms.toFixed(0)} ms`);
-  assert.equal(run.files, 2106);
-  assert.equal(run.ruleFiles + run.ignoredFiles + run.problemFiles, run.files);
-  assert.equal(run.ruleFiles, 1711);
-  assert.equal(run.ignoredFiles, 395);
-  assert.equal(run.problemFiles, 0, JSON.stringify(run.problems.slice(0, 3)));
+  assertFolderOutcome('splunk', run, { files: 2106, ruleFiles: 1711, ignoredFiles: 395 });
   assert.equal(run.rules.length, 1711);
 
-  const count = (pred: (r: (typeof run.rules)[number]) => boolean) => run.rules.filter(pred).length;
+  const count = (pred: (r: ParsedRule) => boolean) => countRules(run.rules, pred);
   assert.equal(count((r) => r.kind === 'analytic'), 987 + 481);
   assert.equal(count((r) => r.tags.includes('ttp')), 987);
   assert.equal(count((r) => r.tags.includes('anomaly')), 481);

@@ -4,18 +4,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { severityFromRiskScore } from '../../../src/catalog/adapters/splunk-detection.js';
 import { splunkAdapter } from '../../../src/catalog/adapters/splunk.js';
-import type { AdapterResult } from '../../../src/catalog/adapters/adapter.js';
-import type { ParsedRule } from '../../../src/catalog/rule.js';
 import { CORPUS } from '../../helpers/shared.js';
+import { adapterParsers, onlyRule } from './adapter-harness.js';
 
 const ROOT = join(CORPUS, 'splunk');
-const parseCorpusFile = (path: string): AdapterResult =>
-  splunkAdapter.parse({ path, text: readFileSync(join(ROOT, path), 'utf8') });
-const parseText = (text: string, path = 'detections/endpoint/test.yml'): AdapterResult => splunkAdapter.parse({ path, text });
-const onlyRule = (r: AdapterResult): ParsedRule => {
-  assert.equal(r.rules.length, 1, JSON.stringify(r.problems));
-  return r.rules[0]!;
-};
+const { parseCorpusFile, parseText } = adapterParsers(splunkAdapter, ROOT, 'detections/endpoint/test.yml');
 
 describe('splunk adapter: real detections, field by field', () => {
   test('detections/endpoint/3cx_supply_chain_attack_network_indicators.yml (TTP)', () => {
