@@ -1,10 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfigFile } from '../../src/config/load-config.js';
 import { runSync, type SyncReport } from '../../src/sync/run-sync.js';
 import { SqliteCatalogStore } from '../../src/store/sqlite-store.js';
-import { ATTACK_BUNDLE, CORPUS } from '../helpers/shared.js';
+import { AZURE_SENTINEL_SOURCE, tempDir, writeConfig } from '../sync/sync-fixture.js';
 import { XSS } from './sample-rule.js';
 
 /** The name the XSS fixture rule is synced under (its payloads are in the description and tags). */
@@ -45,37 +43,21 @@ export interface SyncedCorpus {
  * temp catalog, through a configuration file written the way a user writes one.
  */
 export async function syncedCorpus(): Promise<SyncedCorpus> {
-  const dir = mkdtempSync(join(tmpdir(), 'socfeed-web-e2e-'));
+  const dir = tempDir('socfeed-web-e2e-');
   const fixture = join(dir, 'xss-fixture');
   mkdirSync(join(fixture, 'Hunting Queries'), { recursive: true });
   writeFileSync(join(fixture, 'Hunting Queries', 'xss.yaml'), XSS_RULE_YAML);
-  const config = {
-    sources: [
-      {
-        name: 'Azure-Sentinel',
-        format: 'sentinel',
-        dir: join(CORPUS, 'azure-sentinel'),
-        repo: 'https://github.com/Azure/Azure-Sentinel',
-        manifest: 'MANIFEST.tsv',
-        paths: ['Hunting Queries/**', 'Detections/**', 'Solutions/*/Analytic Rules/**', 'Solutions/*/Hunting Queries/**'],
-        tags: ['microsoft', 'official'],
-      },
-      {
-        name: 'XSS-Fixture',
-        format: 'sentinel',
-        dir: fixture,
-        repo: 'https://github.com/example/xss-fixture',
-        ref: 'main',
-        paths: ['Hunting Queries/**'],
-        tags: ['fixture'],
-      },
-    ],
-    attack: ATTACK_BUNDLE,
-    db: join(dir, 'catalog.db'),
+  const xssSource = {
+    name: 'XSS-Fixture',
+    format: 'sentinel',
+    dir: fixture,
+    repo: 'https://github.com/example/xss-fixture',
+    ref: 'main',
+    paths: ['Hunting Queries/**'],
+    tags: ['fixture'],
   };
-  const configPath = join(dir, 'socfeed.config.json');
-  writeFileSync(configPath, JSON.stringify(config, null, 2));
-  const report = await runSync(loadConfigFile(configPath));
+  const { config } = writeConfig(dir, [AZURE_SENTINEL_SOURCE, xssSource]);
+  const report = await runSync(config);
   const store = SqliteCatalogStore.open(config.db);
   return {
     store,
