@@ -1,0 +1,118 @@
+/**
+ * `summarize` (also `count` and `distinct`): rows grouped by the `by` values, one accumulator per
+ * group and aggregate from the aggregate registry. Groups come out in order of first appearance;
+ * without `by`, an empty input still gives one row (count() = 0).
+ */
+import type { Table } from '../column.js';
+import { aggregateFunctions, type Accumulator } from '../aggregates/registry.js';
+import { compileScalar, type RowFn } from '../compile/compile-scalar.js';
+import type { ExecEnv } from '../compile/exec-env.js';
+import { buildColumn } from '../table-builder.js';
+import type { KqlValue } from '../values.js';
+import type { TabularPlan } from '../../plan/types.js';
+
+type SummarizePlan = Extract<TabularPlan, { op: 'summarize' }>;
+
+/** Runs a summarize node. */
+export function runSummarize(plan: SummarizePlan, input: Table, env: ExecEnv): Table {
+  const n = input.length;
+  const { groupOf, keys } = assignGroups(plan, input, env);
+  const groupCount = keys.length;
+  const aggregates = plan.aggregates.map((a) => {
+    const fn = aggregateFunctions.get(a.fn);
+    if (!fn) throw new Error(`unknown aggregate ${a.fn}`);
+    return { call: a, fn, args: a.args.map((e) => compileScalar(e, input, env)), accs: new Array<Accumulator>(groupCount) };
+  });
+  for (const a of aggregates) for (let g = 0; g < groupCount; g++) a.accs[g] = a.fn.create({ constants: a.call.constants });
+  for (const a of aggregates) {
+    const { args, accs } = a;
+    for (let i = 0; i < n; i++) {
+      if ((i & 0xffff) === 0xffff) env.checkTime('summarize');
+      const acc = accs[groupOf[i]!]!;
+      switch (args.length) {
+        case 0:
+          acc.add([]);
+          break;
+        case 1:
+          acc.add([args[0]!(i)]);
+          break;
+        default:
+          acc.add(args.map((f) => f(i)));
+      }
+    }
+  }
+  const columns = plan.columns;
+  const out: Table['columns'] = [];
+  plan.by.forEach((_, j) => {
+    const def = columns[j]!;
+    out.push({ name: def.name, column: buildColumn(def.type, groupCount, (g) => keys[g]![j]!) });
+  });
+  let next = plan.by.length;
+  for (const a of aggregates) {
+    const results = a.accs.map((acc) => acc.result());
+    const width = a.call.outputs.length;
+    for (let k = 0; k < width; k++) {
+      const def = columns[next++]!;
+      const valueAt = width === 1 ? (g: number) => results[g]! : (g: number) => spread(results[g]!, k);
+      out.push({ name: def.name, column: buildColumn(def.type, groupCount, valueAt) });
+    }
+  }
+  return { name: input.name, length: groupCount, columns: out };
+}
+
+/** Element k of a multi-column aggregate result (arg_max row, percentiles). */
+function spread(result: KqlValue, k: number): KqlValue {
+  return Array.isArray(result) ? ((result[k] as KqlValue) ?? null) : k === 0 ? result : null;
+}
+
+/** Group id of every row and the key values of every group. */
+function assignGroups(plan: SummarizePlan, input: Table, env: ExecEnv): { groupOf: Int32Array; keys: KqlValue[][] } {
+  const n = input.length;
+  const groupOf = new Int32Array(n);
+  if (plan.by.length === 0) return { groupOf, keys: [[]] };
+  const keyFns: RowFn[] = plan.by.map((e) => compileScalar(e, input, env));
+  const keys: KqlValue[][] = [];
+  const ids = new Map<unknown, number>();
+  const single = keyFns.length === 1 ? keyFns[0]! : null;
+  const parts = new Array<KqlValue>(keyFns.length);
+  for (let i = 0; i < n; i++) {
+    if ((i & 0xffff) === 0xffff) env.checkTime('summarize');
+    let key: unknown;
+    if (single) {
+      const v = single(i);
+      parts[0] = v;
+      key = v !== null && typeof v === 'object' ? '\u0000' + JSON.stringify(v) : v;
+    } else {
+      let s = '';
+      for (let k = 0; k < keyFns.length; k++) {
+        const v = keyFns[k]!(i);
+        parts[k] = v;
+        s += keyPart(v) + '\u0001';
+      }
+      key = s;
+    }
+    let g = ids.get(key);
+    if (g === undefined) {
+      g = keys.length;
+      ids.set(key, g);
+      keys.push(parts.slice());
+    }
+    groupOf[i] = g;
+  }
+  env.checkRows('summarize', keys.length);
+  return { groupOf, keys };
+}
+
+function keyPart(v: KqlValue): string {
+  if (v === null) return '\u0000';
+  switch (typeof v) {
+    case 'string':
+      return 's' + v;
+    case 'number':
+      return 'n' + v;
+    case 'boolean':
+      return v ? 't' : 'f';
+    default:
+      return 'o' + JSON.stringify(v);
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * The KQL engine as a library: `runQuery(query, tables, options)` binds the query with
+ * Kusto.Language against the tables' schemas, converts it into our plan and runs it on the
+ * columnar tables. Errors are `QueryError`s carrying a kind and, where known, line and column.
+ */
+import type { Table } from './engine/column.js';
+import { columnValue } from './engine/column.js';
+import { QueryLimitError } from './engine/compile/exec-env.js';
+import { executePlan } from './engine/execute.js';
+import type { KqlType, KqlValue } from './engine/values.js';
+import { analyzeQuery, type QueryDiagnostic } from './frontend/analyze.js';
+import { buildPlan } from './plan/build-plan.js';
+import { UnsupportedFeatureError } from './plan/types.js';
+import type { TableSchema } from './schema/table-schema.js';
+
+export type { Table } from './engine/column.js';
+export type { KqlType, KqlValue } from './engine/values.js';
+export type { TableSchema } from './schema/table-schema.js';
+export type { QueryDiagnostic } from './frontend/analyze.js';
+export { referencedTables, referencedSources } from './frontend/referenced-tables.js';
+export { loadTableSchemas } from './schema/load-schemas.js';
+
+export interface RunQueryOptions {
+  /** The instant `now()` returns for the whole query (default: the current time). */
+  now?: Date | number;
+  /** Table schemas (Sentinel format, loaded with `loadTableSchemas`); columns of loaded tables not in a schema are added. */
+  schemas?: TableSchema[];
+  /** Most rows any operator may materialize (default 50 million). */
+  maxRows?: number;
+  /** Time limit in milliseconds (default 60 000). */
+  timeoutMs?: number;
+}
+
+export interface QueryResult {
+  columns: { name: string; type: KqlType }[];
+  /** The result rows, values in the engine's representation (datetimes and timespans as microseconds). */
+  rows: KqlValue[][];
+  /** The same result, columnar. */
+  table: Table;
+  /** The `render` operator, kept as metadata (null when absent). */
+  render: string | null;
+  stats: { rows: number; analyzeMs: number; planMs: number; executeMs: number; totalMs: number };
+}
+
+export type QueryErrorKind = 'syntax' | 'semantic' | 'unsupported' | 'limit' | 'data';
+
+/** A query that could not run: bad syntax or binding (with every diagnostic), unsupported feature, limit, missing data. */
+export class QueryError extends Error {
+  constructor(
+    readonly kind: QueryErrorKind,
+    message: string,
+    readonly line: number | null = null,
+    readonly column: number | null = null,
+    readonly diagnostics: QueryDiagnostic[] = [],
+    /** For `unsupported`: the feature's name; for `limit`: the operator. */
+    readonly feature: string | null = null,
+  ) {
+    super(message);
+    this.name = 'QueryError';
+  }
+}
+
+/** Runs a KQL query over in-memory tables. Throws QueryError. `now` defaults to the current time. */
+export function runQuery(query: string, tables: Table[] | Map<string, Table>, options: RunQueryOptions = {}): QueryResult {
+  const started = performance.now();
+  const byName = tables instanceof Map ? tables : new Map(tables.map((t) => [t.name, t]));
+  const schemas = schemasInPlay(byName, options.schemas ?? []);
+  const analyzed = analyzeQuery(query, { tables: schemas });
+  const errors = analyzed.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) {
+    const first = errors[0]!;
+    const kind = /^KS(0|1[0-4])/.test(first.code) ? 'syntax' : 'semantic';
+    throw new QueryError(kind, `line ${first.line}, column ${first.column}: ${first.message}`, first.line, first.column, errors);
+  }
+  const analyzedAt = performance.now();
+  let plan;
+  try {
+    plan = buildPlan(analyzed.code);
+  } catch (err) {
+    if (err instanceof UnsupportedFeatureError) {
+      throw new QueryError('unsupported', err.message, err.pos.line, err.pos.column, [], err.feature);
+    }
+    throw err;
+  }
+  const plannedAt = performance.now();
+  const now = options.now === undefined ? Date.now() * 1000 : options.now instanceof Date ? options.now.getTime() * 1000 : options.now;
+  let table: Table;
+  try {
+    table = executePlan(plan.result, byName, { now, maxRows: options.maxRows, timeoutMs: options.timeoutMs });
+  } catch (err) {
+    if (err instanceof QueryLimitError) throw new QueryError('limit', err.message, null, null, [], err.operator);
+    if (err instanceof Error && err.message.startsWith('no data loaded')) throw new QueryError('data', err.message);
+    throw err;
+  }
+  const executedAt = performance.now();
+  const columns = plan.result.columns.map((c) => ({ name: c.name, type: c.type }));
+  return {
+    columns,
+    rows: rowsOf(table),
+    table,
+    render: plan.render,
+    stats: {
+      rows: table.length,
+      analyzeMs: analyzedAt - started,
+      planMs: plannedAt - analyzedAt,
+      executeMs: executedAt - plannedAt,
+      totalMs: executedAt - started,
+    },
+  };
+}
+
+/** Row arrays of a table. */
+export function rowsOf(table: Table): KqlValue[][] {
+  const rows: KqlValue[][] = new Array(table.length);
+  for (let i = 0; i < table.length; i++) rows[i] = table.columns.map((c) => columnValue(c.column, i));
+  return rows;
+}
+
+/** The schemas the binder sees: given schemas, extended with columns the loaded data has and they lack, plus schemas of data-only tables. */
+function schemasInPlay(tables: Map<string, Table>, schemas: TableSchema[]): TableSchema[] {
+  const out = new Map<string, TableSchema>();
+  for (const s of schemas) out.set(s.name, s);
+  for (const t of tables.values()) {
+    const declared = out.get(t.name);
+    const known = new Set(declared?.columns.map((c) => c.name) ?? []);
+    const extra = t.columns.filter((c) => !known.has(c.name)).map((c) => ({ name: c.name, type: c.column.type }));
+    out.set(t.name, { name: t.name, columns: [...(declared?.columns ?? []), ...extra] });
+  }
+  return [...out.values()];
+}
