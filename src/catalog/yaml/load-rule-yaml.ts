@@ -9,7 +9,7 @@
  */
 import { LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
 import type { FileProblem } from '../rule.js';
-import { repairYamlAt, type YamlErrorAt } from './repair-yaml.js';
+import { repairsAt, type YamlErrorAt } from './repair-yaml.js';
 import { readTopLevelKeys } from './read-top-level-keys.js';
 import { MAX_FLOW_NESTING, MAX_YAML_ALIAS_COUNT, flowNestingOverflow } from './yaml-limits.js';
 
@@ -93,7 +93,7 @@ function loadBrokenCandidate(lines: string[], firstLine: number, file: string): 
       warnings.push({ ...at, reason: `YAML error "${err.message}"; kept the last value of the repeated key`, severity: 'warning' });
       continue;
     }
-    const fix = repairYamlAt(current, err);
+    const fix = repairsAt(current, err).find((r) => movesPastError(r.lines, err, uniqueKeys));
     if (!fix) break;
     warnings.push({ ...at, reason: `YAML error "${err.message}"; repaired: ${fix.description}`, severity: 'warning' });
     current = fix.lines;
@@ -115,6 +115,14 @@ function loadBrokenCandidate(lines: string[], firstLine: number, file: string): 
     })),
   ];
   return { documents: [fallback.value], problems, recovered: true };
+}
+
+/** True when `lines` parse without error, or fail somewhere other than at `err`. */
+function movesPastError(lines: string[], err: YamlErrorAt, uniqueKeys: boolean): boolean {
+  const next = parseAll(lines.join('\n'), new LineCounter(), uniqueKeys).flatMap((d) => d.errors)[0];
+  if (!next) return true;
+  const at = errorAt(next);
+  return at.line !== err.line || at.code !== err.code;
 }
 
 /** Parsed documents to plain values; `lineOffset` maps document lines back to file lines. */

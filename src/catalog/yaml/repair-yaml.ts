@@ -4,7 +4,7 @@
  * Each repair looks at the line the parser complained about, recognises one known fault and
  * rewrites only the lines involved, never adding or removing lines, so every line number the
  * parser reports stays valid for the original file. A repair that does not recognise its fault
- * returns null and the next one is tried.
+ * returns null; one that does not get the parser past the error is discarded by the loader.
  */
 
 /** A parser error as far as repairs need it; line and column are 1-based. */
@@ -143,11 +143,10 @@ const REPAIRS: RepairFn[] = [
   tabIndentation,
 ];
 
-/** Applies the first repair that recognises the fault at `err`; null when none does. */
-export function repairYamlAt(lines: string[], err: YamlErrorAt): Repair | null {
-  for (const repair of REPAIRS) {
-    const r = repair(lines, err);
-    if (r) return r;
-  }
-  return null;
+/**
+ * Every repair that recognises the fault at `err`, in order of preference; empty when none
+ * does. The caller keeps the first one that makes the parser move past the error.
+ */
+export function repairsAt(lines: string[], err: YamlErrorAt): Repair[] {
+  return REPAIRS.map((repair) => repair(lines, err)).filter((r): r is Repair => r !== null);
 }
