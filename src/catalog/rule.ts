@@ -10,7 +10,7 @@
 export type SourceFormat = 'sentinel' | 'sigma' | 'elastic' | 'splunk' | 'kql';
 
 /** Query languages we recognise; `unknown` when a file names none we know. */
-export type QueryLanguage = 'kql' | 'sigma' | 'eql' | 'kuery' | 'lucene' | 'esql' | 'spl' | 'unknown';
+export type QueryLanguage = 'kql' | 'sigma' | 'eql' | 'kuery' | 'lucene' | 'esql' | 'spl' | 'sql' | 'unknown';
 
 /** Normalized severities, lowest to highest. */
 export const SEVERITIES = ['informational', 'low', 'medium', 'high', 'critical'] as const;

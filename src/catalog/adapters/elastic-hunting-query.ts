@@ -17,8 +17,8 @@ const LANGUAGES: Record<string, { language: QueryLanguage; name: string }> = {
   kql: { language: 'kuery', name: 'kuery' },
   kuery: { language: 'kuery', name: 'kuery' },
   lucene: { language: 'lucene', name: 'lucene' },
-  // osquery SQL has no QueryLanguage of its own: `unknown`, with `extra.queryLanguage: 'sql'`.
-  sql: { language: 'unknown', name: 'sql' },
+  // osquery SQL (Elastic hunts query endpoints through osquery).
+  sql: { language: 'sql', name: 'sql' },
 };
 
 /** The rules of one `[hunt]` table, or the error explaining why it holds none. */

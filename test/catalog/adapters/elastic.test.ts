@@ -136,8 +136,8 @@ describe('elastic adapter: real rules, field by field', () => {
       [
         ['Persistence via GRUB Bootloader (query 1 of 4)', 0, 'esql', 'esql'],
         ['Persistence via GRUB Bootloader (query 2 of 4)', 1, 'esql', 'esql'],
-        ['Persistence via GRUB Bootloader (query 3 of 4)', 2, 'unknown', 'sql'],
-        ['Persistence via GRUB Bootloader (query 4 of 4)', 3, 'unknown', 'sql'],
+        ['Persistence via GRUB Bootloader (query 3 of 4)', 2, 'sql', 'sql'],
+        ['Persistence via GRUB Bootloader (query 4 of 4)', 3, 'sql', 'sql'],
       ],
     );
     assert.ok(result.rules.every((r) => r.upstreamId === '7adc1a69-3962-4f84-a46d-0b68f69e45a8'));
@@ -260,7 +260,7 @@ SELECT 1''']
     const result = parseText(hunt, 'hunting/x/queries/h.toml');
     assert.deepEqual(result.rules.map((r) => [r.language, r.dataSources]), [
       ['esql', ['logs-a-*', 'logs-b-*', 'endpoint']],
-      ['unknown', ['endpoint']],
+      ['sql', ['endpoint']],
     ]);
     assert.deepEqual(result.rules[0]!.techniquesRaw, ['T1000']);
     const odd = onlyRule(parseText(hunt.replace('["ES|QL", "SQL"]', '["Python"]').replace(", '''\nSELECT 1'''", ''), 'h.toml'));
