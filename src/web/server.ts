@@ -10,6 +10,7 @@ import { coverageRoutes } from './routes/coverage.js';
 import { apiRoutes } from './routes/api.js';
 import { staticRoutes } from './routes/static.js';
 import { messagePage, notFoundPage } from './views/not-found.js';
+import { withUnfilteredCache } from './unfiltered-cache.js';
 
 export interface WebAppOptions {
   store: CatalogStore;
@@ -51,7 +52,7 @@ export function createWebApp({ store, attack }: WebAppOptions): Hono {
       strictTransportSecurity: false,
     }),
   );
-  const deps = { store, attack };
+  const deps = { store: withUnfilteredCache(store), attack };
   app.route('/', feedRoutes(deps));
   app.route('/', ruleRoutes(deps));
   app.route('/', coverageRoutes(deps));
