@@ -63,7 +63,9 @@ export function sentinelRule(doc: Record<string, unknown>, path: string, raw: st
   rule.description = unquoteDescription(textOf(doc.description) ?? '');
 
   rule.kind = sentinelKind(doc, path);
-  rule.tacticsRaw = distinct([...commaListOf(doc.tactics), ...commaListOf(doc.threatAnalysisTactics)]);
+  // Not split at commas: "Malware, component" is one (non-tactic) category copied from the
+  // Microsoft 365 Defender tables, and sync should report it as one unknown tactic.
+  rule.tacticsRaw = distinct([...textListOf(doc.tactics), ...textListOf(doc.threatAnalysisTactics)]);
   rule.techniquesRaw = distinct([
     ...commaListOf(doc.relevantTechniques),
     ...commaListOf(doc.techniques),

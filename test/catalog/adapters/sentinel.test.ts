@@ -188,6 +188,12 @@ describe('sentinel adapter: other kinds of rule', () => {
     assert.deepEqual(result.problems, []);
   });
 
+  test('tactics are kept as written, a comma inside one not splitting it', () => {
+    const rule = onlyRule(parseFile('Hunting Queries/Microsoft 365 Defender/Initial access/Check for Maalware Baazar (abuse.ch) hashes in your mail flow.yaml'));
+    assert.deepEqual(rule.tacticsRaw, ['Initial access', 'Malware, component']);
+    assert.equal(rule.severity, 'low');
+  });
+
   test('a .yml file is read as well', () => {
     const path = 'Hunting Queries/Microsoft 365 Defender/Initial access/Detect DNS Obfuscation Using @ Symbol in Email URLs.yml';
     assert.equal(sentinelAdapter.accepts(path), true);
