@@ -109,10 +109,16 @@ export function runQuery(query: string, tables: Table[] | Map<string, Table>, op
   };
 }
 
-/** Row arrays of a table. */
+/** Row arrays of a table; a missing string is the empty string (KQL strings are never null). */
 export function rowsOf(table: Table): KqlValue[][] {
   const rows: KqlValue[][] = new Array(table.length);
-  for (let i = 0; i < table.length; i++) rows[i] = table.columns.map((c) => columnValue(c.column, i));
+  const strings = table.columns.map((c) => c.column.type === 'string');
+  for (let i = 0; i < table.length; i++) {
+    rows[i] = table.columns.map((c, j) => {
+      const v = columnValue(c.column, i);
+      return v === null && strings[j] ? '' : v;
+    });
+  }
   return rows;
 }
 

@@ -5,11 +5,14 @@
 import { kusto } from './kusto.js';
 import type { TableSchema } from '../schema/table-schema.js';
 
-const cache = new WeakMap<readonly TableSchema[], Kusto.Language.GlobalState>();
+/** Recently built states by schema signature: a batch of queries over the same tables binds against one state. */
+const cache = new Map<string, Kusto.Language.GlobalState>();
+const CACHE_SIZE = 8;
 
-/** A GlobalState with one database `socfeed` holding `tables`; the same array object gives the same (cached) state. */
+/** A GlobalState with one database `socfeed` holding `tables`; equal schemas give the same (cached) state. */
 export function globalStateFor(tables: readonly TableSchema[]): Kusto.Language.GlobalState {
-  const cached = cache.get(tables);
+  const signature = tables.map((t) => `${t.name}(${t.columns.map((c) => `${c.name}:${c.type}`).join(',')})`).join(';');
+  const cached = cache.get(signature);
   if (cached) return cached;
   const K = kusto();
   const S = K.Symbols;
@@ -22,6 +25,7 @@ export function globalStateFor(tables: readonly TableSchema[]): Kusto.Language.G
   // Bridge.NET accepts a JS array where C# takes IEnumerable<Symbol>.
   const db = new S.DatabaseSymbol.$ctor1('socfeed', symbols as unknown as System.Collections.Generic.IEnumerable$1<Kusto.Language.Symbols.Symbol>, false);
   const state = K.GlobalState.Default!.WithDatabase(db)!;
-  cache.set(tables, state);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(signature, state);
   return state;
 }

@@ -1,0 +1,81 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { run, sortedRows } from './run.js';
+
+// The X and Y tables of the KQL documentation's join pages ("join innerunique", "join flavors").
+const XY = `let X = datatable(Key:string, Value1:long) ['a',1, 'b',2, 'b',3, 'c',4];
+let Y = datatable(Key:string, Value2:long) ['b',10, 'c',20, 'c',30, 'd',40];`;
+
+describe('join kinds (documented X/Y example)', () => {
+  test('default kind is innerunique: duplicate left keys are removed before joining; right key column is Key1', () => {
+    const r = run(`${XY} X | join Y on Key`);
+    assert.deepEqual(
+      r.columns.map((c) => c.name),
+      ['Key', 'Value1', 'Key1', 'Value2'],
+    );
+    // The docs show b/2: one left row per key survives (the first one here).
+    assert.deepEqual(sortedRows(r), [
+      ['b', 2, 'b', 10],
+      ['c', 4, 'c', 20],
+      ['c', 4, 'c', 30],
+    ]);
+  });
+
+  test('kind=inner keeps every left duplicate', () => {
+    assert.deepEqual(sortedRows(run(`${XY} X | join kind=inner Y on Key`)), [
+      ['b', 2, 'b', 10],
+      ['b', 3, 'b', 10],
+      ['c', 4, 'c', 20],
+      ['c', 4, 'c', 30],
+    ]);
+  });
+
+  test('kind=leftouter keeps unmatched left rows with nulls on the right', () => {
+    const rows = sortedRows(run(`${XY} X | join kind=leftouter Y on Key`));
+    assert.equal(rows.length, 5);
+    // strings are never null in KQL: the missing right key is the empty string
+    assert.deepEqual(rows[0], ['a', 1, '', null]);
+  });
+
+  test('kind=rightouter and fullouter add unmatched right rows', () => {
+    assert.equal(run(`${XY} X | join kind=rightouter Y on Key`).rows.length, 5);
+    assert.equal(run(`${XY} X | join kind=fullouter Y on Key`).rows.length, 6);
+  });
+
+  test('semi and anti kinds return one side only', () => {
+    assert.deepEqual(sortedRows(run(`${XY} X | join kind=leftsemi Y on Key`)), [
+      ['b', 2],
+      ['b', 3],
+      ['c', 4],
+    ]);
+    assert.deepEqual(run(`${XY} X | join kind=leftanti Y on Key`).rows, [['a', 1]]);
+    assert.deepEqual(run(`${XY} X | join kind=rightanti Y on Key`).rows, [['d', 40]]);
+    assert.deepEqual(sortedRows(run(`${XY} X | join kind=rightsemi Y on Key`)), [
+      ['b', 10],
+      ['c', 20],
+      ['c', 30],
+    ]);
+  });
+
+  test('$left.a == $right.b conditions', () => {
+    const r = run(`${XY} X | join kind=inner (Y | project K2 = Key, Value2) on $left.Key == $right.K2 | where Value1 == 4`);
+    assert.deepEqual(
+      r.rows.map((x) => x[3]),
+      [20, 30],
+    );
+  });
+
+  test('lookup: right key columns are not repeated; unmatched left rows kept (leftouter by default)', () => {
+    const r = run(`${XY} X | lookup (Y | summarize Value2 = max(Value2) by Key) on Key`);
+    assert.deepEqual(
+      r.columns.map((c) => c.name),
+      ['Key', 'Value1', 'Value2'],
+    );
+    assert.deepEqual(sortedRows(r), [
+      ['a', 1, null],
+      ['b', 2, 10],
+      ['b', 3, 10],
+      ['c', 4, 30],
+    ]);
+  });
+});
