@@ -1,6 +1,7 @@
 /** Every `socfeed` command. A new command is one file under `commands/` and one line here. */
 import type { Command } from './command.js';
 import { problemsCommand } from './commands/problems.js';
+import { sampleCommand } from './commands/sample.js';
 import { searchCommand } from './commands/search.js';
 import { serveCommand } from './commands/serve.js';
 import { showCommand } from './commands/show.js';
@@ -14,4 +15,5 @@ export const COMMANDS: Command[] = [
   searchCommand,
   showCommand,
   problemsCommand,
+  sampleCommand,
 ];

@@ -70,13 +70,23 @@ export class ColumnBuilder {
 
   /** Appends a string through the dictionary. */
   pushString(v: string): void {
-    if (this.length === this.codes!.length) this.grow();
+    this.pushCode(this.codeOf(v));
+  }
+
+  /** The dictionary code of a string, adding it when new (for callers that repeat values: push the code). */
+  codeOf(v: string): number {
     let code = this.dictionary.get(v);
     if (code === undefined) {
       code = this.words.length;
       this.words.push(v);
       this.dictionary.set(v, code);
     }
+    return code;
+  }
+
+  /** Appends a dictionary code obtained from `codeOf` (string and guid columns). */
+  pushCode(code: number): void {
+    if (this.length === this.codes!.length) this.grow();
     this.codes![this.length++] = code;
   }
 

@@ -1,21 +1,14 @@
 import { openSync, writeSync, closeSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Table } from '../engine/column.js';
-import { jsonRow } from './table-rows.js';
-
-/** Row `i` as one NDJSON line (an object keyed by column name, no newline). */
-export function ndjsonLine(table: Table, i: number): string {
-  const values = jsonRow(table, i);
-  const record: Record<string, unknown> = {};
-  table.columns.forEach((c, k) => (record[c.name] = values[k]));
-  return JSON.stringify(record);
-}
+import { ndjsonLineWriter } from './json-encoders.js';
 
 /** A table as NDJSON text: one object per row, each line ending in `\n`. */
 export function toNdjson(table: Table, maxRows = Infinity): string {
   const n = Math.min(table.length, maxRows);
+  const line = ndjsonLineWriter(table);
   let out = '';
-  for (let i = 0; i < n; i++) out += ndjsonLine(table, i) + '\n';
+  for (let i = 0; i < n; i++) out += line(i) + '\n';
   return out;
 }
 
@@ -37,9 +30,10 @@ export function writeNdjsonFile(table: Table, path: string): number {
   const fd = openSync(path, 'w');
   let bytes = 0;
   try {
+    const line = ndjsonLineWriter(table);
     let batch = '';
     for (let i = 0; i < table.length; i++) {
-      batch += ndjsonLine(table, i) + '\n';
+      batch += line(i) + '\n';
       if (batch.length > 1 << 22) {
         bytes += writeSync(fd, batch);
         batch = '';
