@@ -168,11 +168,15 @@ function contributors(text: string): string[] {
   return distinct(out);
 }
 
-/** Prose with trailing spaces and runs of blank lines removed. */
+/**
+ * Prose with trailing spaces and runs of blank lines removed; a paragraph written as `//`
+ * comments (an unfenced query's header) loses the comment markers.
+ */
 function tidy(text: string): string {
-  return text
-    .split('\n')
-    .map((l) => l.trimEnd())
+  const lines = text.split('\n');
+  const comments = lines.every((l) => l.trim() === '' || l.trim().startsWith('//'));
+  return lines
+    .map((l) => (comments ? l.replace(/^\s*\/\/+\s?/, '') : l).trimEnd())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -202,6 +202,10 @@ describe('kql adapter: Markdown', () => {
   test('a query written under "## Query" without a fence is found', () => {
     const rule = onlyRule(parseFile(M365, 'Initial access/identify-potential-missed-phishing-email-campaigns.md'));
     assert.equal(rule.name, 'Identify potential missed phishing email campaigns');
+    assert.equal(
+      rule.description,
+      'Identify emails that were send from an address external to your company and where email was send to more then 50 distinct corporate users\nUpdate corporatedomain.com to your corporate domain to have it excluded\nUpdate 50 if you want to adjust the distinct user count',
+    );
     assert.match(rule.query, /^EmailEvents\n\| where SenderFromDomain != "corporatedomain.com"\n/);
     assert.deepEqual(rule.tacticsRaw, ['Initial access']);
   });
