@@ -136,9 +136,9 @@ describe('web routes over a real catalog', () => {
     const reconnaissance = text.indexOf('id="tac-TA0043"');
     const impact = text.indexOf('id="tac-TA0040"');
     assert.ok(reconnaissance > 0 && impact > reconnaissance, 'Reconnaissance first, Impact last');
-    assert.match(text, /class="cell s4" href="\/\?technique=T1059" aria-label="T1059 Command and Scripting Interpreter: 30 rules"/);
-    assert.match(text, /class="cell s4" href="\/\?technique=T1059.001" aria-label="T1059.001 PowerShell: 30 rules"/);
-    assert.match(text, /class="cell s2" href="\/\?technique=T1219" aria-label="T1219 Remote Access Tools: 2 rules"/);
+    assert.match(text, /class="cell s3" href="\/\?technique=T1059" aria-label="T1059 Command and Scripting Interpreter: 30 rules"/);
+    assert.match(text, /class="cell s3" href="\/\?technique=T1059.001" aria-label="T1059.001 PowerShell: 30 rules"/);
+    assert.match(text, /class="cell s1" href="\/\?technique=T1219" aria-label="T1219 Remote Access Tools: 2 rules"/);
     const sigma = await get('/coverage?source=sigma');
     assert.match(sigma.text, /href="\/\?source=sigma&amp;technique=T1219" aria-label="T1219 Remote Access Tools: 0 rules"/);
   });

@@ -251,7 +251,7 @@ describe('coverage view', () => {
             shortname: 'command-and-control',
             name: 'Command and Control',
             techniques: [
-              { id: 'T1219', name: 'Remote Access Tools', count: 80, subtechniques: [{ id: 'T1219.001', name: 'IDE Tunneling', count: 0, subtechniques: [] }] },
+              { id: 'T1219', name: 'Remote Access Tools', count: 180, subtechniques: [{ id: 'T1219.001', name: 'IDE Tunneling', count: 0, subtechniques: [] }] },
               { id: 'T1071', name: 'Application Layer Protocol', count: 0, subtechniques: [] },
             ],
           },
@@ -265,7 +265,7 @@ describe('coverage view', () => {
     assert.match(page, /<details><summary>1 sub-techniques, 0 covered<\/summary><ul><li><a class="cell s0" href="[^"]*technique=T1219.001"/);
     assert.ok(page.includes('1 of 2 techniques have at least one rule'));
     assert.ok(page.includes('<option value="Azure-Sentinel" selected>'));
-    assert.deepEqual([0, 1, 2, 4, 5, 19, 20].map(shadeOf), [0, 1, 2, 2, 3, 3, 4]);
+    assert.deepEqual([0, 1, 4, 5, 19, 20, 99, 100, 868].map(shadeOf), [0, 1, 1, 2, 2, 3, 3, 4, 4]);
   });
 });
 
@@ -273,4 +273,15 @@ test('not-found page escapes what it names', () => {
   const page = notFoundPage(`No rule with id ${XSS.script}`).toString();
   assertInert(page);
   assert.ok(page.includes('No rule with id &lt;script&gt;'));
+});
+
+test('a feed row shows a few badges of each list and counts the rest; the rule page shows all', () => {
+  const rule = sampleRule({ tags: ['t1', 't2', 't3', 't4', 't5', 't6'], dataSources: ['a', 'b', 'c', 'd'] });
+  const row = ruleRow(summaryOf(rule)).toString();
+  assert.ok(row.includes('>t4</span>'));
+  assert.ok(!row.includes('>t5</span>'));
+  assert.ok(row.includes('<span class="badge b-more" title="t5, t6">+2 tags</span>'));
+  assert.ok(row.includes('<span class="badge b-more" title="d">+1 data sources</span>'));
+  const page = rulePage(pageData({ rule })).toString();
+  assert.ok(page.includes('>t6</a>') && !page.includes('b-more'));
 });

@@ -16,7 +16,7 @@ export interface BadgeSubject {
 }
 
 interface Badge {
-  kind: 'language' | 'severity' | 'source' | 'technique' | 'table' | 'tag' | 'flag';
+  kind: 'language' | 'severity' | 'source' | 'technique' | 'table' | 'tag' | 'flag' | 'more';
   text: string;
   /** Tooltip and accessible description. */
   title: string;
@@ -25,7 +25,26 @@ interface Badge {
   extraClass?: string;
 }
 
-function badgesOf(rule: BadgeSubject): Badge[] {
+/** How many of each list a compact badge row shows; the rest fold into one "+N" badge. */
+export interface BadgeLimits {
+  techniques: number;
+  tables: number;
+  tags: number;
+}
+
+const NO_LIMITS: BadgeLimits = { techniques: Infinity, tables: Infinity, tags: Infinity };
+
+/** The first `max` badges of a list, plus a "+N more" badge naming the rest. */
+function capped(list: Badge[], max: number, what: string): Badge[] {
+  if (list.length <= max) return list;
+  const rest = list.slice(max);
+  return [
+    ...list.slice(0, max),
+    { kind: 'more', text: `+${rest.length} ${what}`, title: rest.map((b) => b.text).join(', '), href: null },
+  ];
+}
+
+function badgesOf(rule: BadgeSubject, limits: BadgeLimits): Badge[] {
   const out: Badge[] = [
     { kind: 'language', text: rule.language, title: `Query language: ${rule.language}`, href: feedUrl({ language: [rule.language] }) },
   ];
@@ -41,16 +60,17 @@ function badgesOf(rule: BadgeSubject): Badge[] {
     });
   }
   out.push({ kind: 'source', text: rule.source, title: `Source: ${rule.source}`, href: feedUrl({ source: [rule.source] }) });
-  for (const t of rule.techniques) {
+  const techniques = rule.techniques.map((t): Badge => {
     const label = t.name && t.name !== t.id ? `${t.id} ${t.name}` : t.id;
-    out.push({ kind: 'technique', text: label, title: `ATT&CK technique ${label}`, href: feedUrl({ technique: [t.id] }) });
-  }
-  for (const table of rule.dataSources) {
-    out.push({ kind: 'table', text: table, title: `Data source: ${table}`, href: feedUrl({ table: [table] }) });
-  }
-  for (const tag of rule.tags) {
-    out.push({ kind: 'tag', text: tag, title: `Tag: ${tag}`, href: feedUrl({ tag: [tag] }) });
-  }
+    return { kind: 'technique', text: label, title: `ATT&CK technique ${label}`, href: feedUrl({ technique: [t.id] }) };
+  });
+  const tables = rule.dataSources.map((table): Badge => ({ kind: 'table', text: table, title: `Data source: ${table}`, href: feedUrl({ table: [table] }) }));
+  const tags = rule.tags.map((tag): Badge => ({ kind: 'tag', text: tag, title: `Tag: ${tag}`, href: feedUrl({ tag: [tag] }) }));
+  out.push(
+    ...capped(techniques, limits.techniques, 'techniques'),
+    ...capped(tables, limits.tables, 'data sources'),
+    ...capped(tags, limits.tags, 'tags'),
+  );
   if (rule.flags.length > 0) {
     out.push({ kind: 'flag', text: 'flagged', title: `Flagged: ${rule.flags.join(', ')}`, href: feedUrl({ flagged: true }) });
   }
@@ -60,10 +80,11 @@ function badgesOf(rule: BadgeSubject): Badge[] {
 /**
  * The badge row of a rule: language, severity (marked when inferred), source, techniques,
  * tables, tags, and "flagged" when the rule carries problems. `links` makes each badge a link
- * to the feed filtered by it (rule page); the feed keeps them as plain labels (fewer tab stops).
+ * to the feed filtered by it (rule page); the feed keeps them as plain labels (fewer tab stops)
+ * and passes `limits` so a rule with twenty tags stays one readable row.
  */
-export function badges(rule: BadgeSubject, links: boolean): Html {
-  const items = badgesOf(rule).map((b) => {
+export function badges(rule: BadgeSubject, links: boolean, limits: BadgeLimits = NO_LIMITS): Html {
+  const items = badgesOf(rule, limits).map((b) => {
     const cls = `badge b-${b.kind}${b.extraClass ? ` ${b.extraClass}` : ''}`;
     return links && b.href
       ? html`<li><a class="${cls}" href="${b.href}" title="${b.title}">${b.text}</a></li>`

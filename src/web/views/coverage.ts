@@ -29,13 +29,14 @@ export interface CoverageViewData {
   facets: Pick<Facets, 'source' | 'language' | 'kind'>;
 }
 
-/** Shade bucket 0–4 for a rule count: none, 1, 2–4, 5–19, 20+. */
+/** Upper bounds of shades 1–3; 4 is anything above. A full catalog has hundreds of rules for common techniques. */
+const SHADE_LIMITS = [4, 19, 99];
+
+/** Shade bucket 0–4 for a rule count: none, 1–4, 5–19, 20–99, 100+. */
 export function shadeOf(count: number): number {
   if (count <= 0) return 0;
-  if (count === 1) return 1;
-  if (count < 5) return 2;
-  if (count < 20) return 3;
-  return 4;
+  const i = SHADE_LIMITS.findIndex((limit) => count <= limit);
+  return i === -1 ? 4 : i + 1;
 }
 
 function cellLink(cell: CoverageCell, filters: RuleFilters): Html {
@@ -75,7 +76,7 @@ ${filterSelect('kind', 'Kind', data)}
 <button type="submit">Apply</button>
 </form>
 <ul class="legend" aria-label="Legend">
-<li><span class="cell s0"></span> none</li><li><span class="cell s1"></span> 1</li><li><span class="cell s2"></span> 2–4</li><li><span class="cell s3"></span> 5–19</li><li><span class="cell s4"></span> 20+</li>
+<li><span class="cell s0"></span> none</li><li><span class="cell s1"></span> 1–4</li><li><span class="cell s2"></span> 5–19</li><li><span class="cell s3"></span> 20–99</li><li><span class="cell s4"></span> 100+</li>
 </ul>
 <div class="matrix" role="region" aria-label="ATT&amp;CK matrix" tabindex="0">
 ${matrix.tactics.map((t) => {

@@ -33,6 +33,8 @@ const SORT_LABELS: Record<RuleSort, string> = {
 const FACET_VISIBLE = 8;
 const FACET_MAX = 60;
 const DESCRIPTION_CHARS = 260;
+/** A feed row shows a few of each list; the rule page shows all. */
+const ROW_BADGE_LIMITS = { techniques: 3, tables: 3, tags: 4 };
 
 /** Short plain-text label for the page title. */
 function titleOf(filters: RuleFilters): string {
@@ -121,7 +123,7 @@ export function ruleRow(rule: RuleSummary): Html {
   const flagged = rule.flags.length > 0;
   return html`<li class="rule${flagged ? ' flagged' : ''}">
 <h2><a href="/rules/${encodeURIComponent(rule.id)}">${rule.name}</a></h2>
-${badges(rule, false)}
+${badges(rule, false, ROW_BADGE_LIMITS)}
 ${text.toString() ? html`<p class="desc">${text}</p>` : html`<p class="desc empty">No description.</p>`}
 </li>`;
 }
