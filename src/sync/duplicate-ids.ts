@@ -7,8 +7,9 @@ export interface IdentifiedRule {
 }
 
 /**
- * For each rule whose upstream id (compared trimmed, ignoring case) is also used by another
- * rule of the same source: its id → the paths of the others. Rules without an id never clash.
+ * For each rule whose upstream id (compared trimmed, ignoring case) is also used in another
+ * file of the same source: its id → the paths of those other files. Rules of one file may
+ * share an id (an Elastic hunt's queries share its uuid); rules without an id never clash.
  */
 export function findDuplicateUpstreamIds(rules: IdentifiedRule[]): Map<string, string[]> {
   const groups = new Map<string, IdentifiedRule[]>();
@@ -21,8 +22,9 @@ export function findDuplicateUpstreamIds(rules: IdentifiedRule[]): Map<string, s
   }
   const out = new Map<string, string[]>();
   for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    for (const r of group) out.set(r.id, group.filter((o) => o !== r).map((o) => o.path));
+    const paths = new Set(group.map((r) => r.path));
+    if (paths.size < 2) continue;
+    for (const r of group) out.set(r.id, [...paths].filter((p) => p !== r.path));
   }
   return out;
 }

@@ -2,11 +2,12 @@
 import type { SourceFormat } from '../rule.js';
 import type { SourceAdapter } from './adapter.js';
 import { elasticAdapter } from './elastic.js';
+import { kqlAdapter } from './kql.js';
 import { sentinelAdapter } from './sentinel.js';
 import { sigmaAdapter } from './sigma.js';
 import { splunkAdapter } from './splunk.js';
 
-const ADAPTERS: SourceAdapter[] = [sentinelAdapter, sigmaAdapter, elasticAdapter, splunkAdapter];
+const ADAPTERS: SourceAdapter[] = [sentinelAdapter, sigmaAdapter, elasticAdapter, splunkAdapter, kqlAdapter];
 
 /** The adapter reading `format`, or null when none is registered (yet). */
 export function adapterFor(format: SourceFormat): SourceAdapter | null {
