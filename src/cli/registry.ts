@@ -1,5 +1,6 @@
 /** Every `socfeed` command. A new command is one file under `commands/` and one line here. */
 import type { Command } from './command.js';
+import { huntCommand } from './commands/hunt.js';
 import { problemsCommand } from './commands/problems.js';
 import { sampleCommand } from './commands/sample.js';
 import { searchCommand } from './commands/search.js';
@@ -16,4 +17,5 @@ export const COMMANDS: Command[] = [
   showCommand,
   problemsCommand,
   sampleCommand,
+  huntCommand,
 ];
