@@ -281,7 +281,7 @@ test('a feed row shows a few badges of each list and counts the rest; the rule p
   assert.ok(row.includes('>t4</span>'));
   assert.ok(!row.includes('>t5</span>'));
   assert.ok(row.includes('<span class="badge b-more" title="t5, t6">+2 tags</span>'));
-  assert.ok(row.includes('<span class="badge b-more" title="d">+1 data sources</span>'));
+  assert.ok(row.includes('<span class="badge b-more" title="d">+1 data source</span>'));
   const page = rulePage(pageData({ rule })).toString();
   assert.ok(page.includes('>t6</a>') && !page.includes('b-more'));
 });

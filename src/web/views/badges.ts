@@ -34,13 +34,13 @@ export interface BadgeLimits {
 
 const NO_LIMITS: BadgeLimits = { techniques: Infinity, tables: Infinity, tags: Infinity };
 
-/** The first `max` badges of a list, plus a "+N more" badge naming the rest. */
+/** The first `max` badges of a list, plus a "+N <what>s" badge naming the rest (`what` singular). */
 function capped(list: Badge[], max: number, what: string): Badge[] {
   if (list.length <= max) return list;
   const rest = list.slice(max);
   return [
     ...list.slice(0, max),
-    { kind: 'more', text: `+${rest.length} ${what}`, title: rest.map((b) => b.text).join(', '), href: null },
+    { kind: 'more', text: `+${rest.length} ${what}${rest.length === 1 ? '' : 's'}`, title: rest.map((b) => b.text).join(', '), href: null },
   ];
 }
 
@@ -67,9 +67,9 @@ function badgesOf(rule: BadgeSubject, limits: BadgeLimits): Badge[] {
   const tables = rule.dataSources.map((table): Badge => ({ kind: 'table', text: table, title: `Data source: ${table}`, href: feedUrl({ table: [table] }) }));
   const tags = rule.tags.map((tag): Badge => ({ kind: 'tag', text: tag, title: `Tag: ${tag}`, href: feedUrl({ tag: [tag] }) }));
   out.push(
-    ...capped(techniques, limits.techniques, 'techniques'),
-    ...capped(tables, limits.tables, 'data sources'),
-    ...capped(tags, limits.tags, 'tags'),
+    ...capped(techniques, limits.techniques, 'technique'),
+    ...capped(tables, limits.tables, 'data source'),
+    ...capped(tags, limits.tags, 'tag'),
   );
   if (rule.flags.length > 0) {
     out.push({ kind: 'flag', text: 'flagged', title: `Flagged: ${rule.flags.join(', ')}`, href: feedUrl({ flagged: true }) });
