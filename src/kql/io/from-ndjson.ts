@@ -1,5 +1,5 @@
 import type { TableBuilder } from './table-builder.js';
-import { readLines } from './read-text.js';
+import { readLineBlocks } from './read-text.js';
 
 /** What a loader reports about one file besides the rows it added. */
 export interface FileReport {
@@ -16,24 +16,35 @@ export async function loadNdjsonInto(builder: TableBuilder, path: string): Promi
   let rows = 0;
   let bad = 0;
   let firstBad = '';
-  let currentLine = 0;
-  builder.location = () => `${path}:${currentLine}`;
-  for await (const [line, lineNo] of readLines(path)) {
-    currentLine = lineNo;
-    if (line.length === 0 || isBlank(line)) continue;
+  let lineNo = 0;
+  builder.location = () => `${path}:${lineNo}`;
+  const onLine = (line: string): void => {
+    lineNo++;
+    if (line.length === 0 || isBlank(line)) return;
     let record: unknown;
     try {
       record = JSON.parse(line);
     } catch (e) {
       if (bad++ === 0) firstBad = `line ${lineNo}: ${(e as Error).message}`;
-      continue;
+      return;
     }
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
       if (bad++ === 0) firstBad = `line ${lineNo}: not a JSON object`;
-      continue;
+      return;
     }
     builder.addRecord(record as Record<string, unknown>);
     rows++;
+  };
+  // Lines are split synchronously within each decoded block: no promise per line.
+  for await (const text of readLineBlocks(path)) {
+    let start = 0;
+    let nl = text.indexOf('\n');
+    while (nl >= 0) {
+      onLine(text.slice(start, nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl));
+      start = nl + 1;
+      nl = text.indexOf('\n', start);
+    }
+    if (start < text.length) onLine(text.slice(start));
   }
   const warnings = bad > 0 ? [`${path}: ${bad} line${bad === 1 ? '' : 's'} skipped (first: ${firstBad})`] : [];
   return { rows, warnings };

@@ -21,6 +21,8 @@ function fractionMicros(digits: string | undefined): number {
  * (`Sat, 8 Nov 2014 15:05:02 GMT`). Returns microseconds since the epoch, or null.
  */
 export function parseDatetime(text: string): number | null {
+  const fast = parseCanonicalDatetime(text);
+  if (fast !== null) return fast;
   const s = text.trim();
   if (s.length === 0) return null;
   const m = ISO.exec(s);
@@ -51,6 +53,56 @@ export function parseDatetime(text: string): number | null {
     return Number.isNaN(ms) ? null : ms * 1000;
   }
   return null;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const digit = (s: string, i: number): number => s.charCodeAt(i) - 48;
+const two = (s: string, i: number): number => digit(s, i) * 10 + digit(s, i + 1);
+
+/**
+ * The loaders' fast path: exactly `YYYY-MM-DDTHH:MM:SS[.f…]Z` (what Defender and Sentinel
+ * export), parsed without regex or Date; anything else → null (the caller falls back).
+ */
+function parseCanonicalDatetime(s: string): number | null {
+  const n = s.length;
+  if (n < 20 || s.charCodeAt(n - 1) !== 90 /* Z */ || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+  if (s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return null;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  const year = digit(s, 0) * 1000 + digit(s, 1) * 100 + two(s, 2);
+  const month = two(s, 5);
+  const day = two(s, 8);
+  const hour = two(s, 11);
+  const minute = two(s, 14);
+  const second = two(s, 17);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const monthDays = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  if (month < 1 || month > 12 || day < 1 || day > monthDays || hour > 23 || minute > 59 || second > 59) return null;
+  let micros = 0;
+  if (n > 20) {
+    if (s.charCodeAt(19) !== 46 || n > 30) return null;
+    let scale = 100_000;
+    let frac = 0;
+    for (let i = 20; i < n - 1; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) return null;
+      frac += (c - 48) * scale;
+      scale /= 10;
+    }
+    micros = Math.round(frac);
+  }
+  return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000_000 + second * 1_000_000 + micros;
 }
 
 const SPAN_CLOCK = /^(-)?(?:(\d+)\.)?(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,7}))?)?$/;

@@ -17,6 +17,10 @@ describe('parsing and printing ("datetime" and "timespan" data type pages)', () 
     assert.equal(dt('2026-05-24T10:00:00.1234567Z'), Date.UTC(2026, 4, 24, 10) * 1000 + 123457);
     assert.equal(dt('Sat, 8 Nov 2014 15:05:02 GMT'), Date.UTC(2014, 10, 8, 15, 5, 2) * 1000);
     assert.equal(parseDatetime('2026-02-30'), null);
+    assert.equal(parseDatetime('2026-02-29T00:00:00Z'), null);
+    assert.equal(dt('2024-02-29T00:00:00Z'), Date.UTC(2024, 1, 29) * 1000);
+    assert.equal(dt('1969-12-31T23:59:59.9999999Z'), 0);
+    assert.equal(dt('2026-05-24T10:00:00.000001Z'), Date.UTC(2026, 4, 24, 10) * 1000 + 1);
     assert.equal(parseDatetime('yesterday'), null);
   });
   test('datetimes print ISO UTC with Z; fraction only when non-zero, trimmed', () => {

@@ -155,6 +155,16 @@ describe('formats', () => {
     assert.equal(values(t, 'S')[12345], 's{"]}12345');
     assert.deepEqual(values(t, 'D')[7], { n: [7] });
   });
+  test('NDJSON lines with multi-byte characters across read blocks (large file, CRLF)', async () => {
+    const lines = Array.from({ length: 60000 }, (_, i) => JSON.stringify({ I: i, S: `é😊${'x'.repeat(i % 97)}€` }));
+    const p = write('Wide.ndjson', lines.join('\r\n'));
+    const t = (await loadTelemetry([p])).tables.get('Wide')!;
+    assert.equal(t.length, 60000);
+    const s = values(t, 'S') as string[];
+    s.forEach((v, i) => {
+      if (v !== `é😊${'x'.repeat(i % 97)}€`) assert.fail(`row ${i}: ${v}`);
+    });
+  });
   test('bad NDJSON lines are skipped with a warning', async () => {
     const p = write('Bad.ndjson', '{"A":1}\n{oops\n[1]\n{"A":2}\n');
     const { tables, warnings } = await loadTelemetry([p]);
