@@ -69,7 +69,7 @@ export function runQuery(query: string, tables: Table[] | Map<string, Table>, op
   const errors = analyzed.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {
     const first = errors[0]!;
-    const kind = /^KS(0|1[0-4])/.test(first.code) ? 'syntax' : 'semantic';
+    const kind = first.phase;
     throw new QueryError(kind, `line ${first.line}, column ${first.column}: ${first.message}`, first.line, first.column, errors);
   }
   const analyzedAt = performance.now();

@@ -13,6 +13,8 @@ export interface QueryDiagnostic {
   severity: 'error' | 'warning' | 'suggestion' | 'information';
   /** Kusto's diagnostic code (`KS204` …). */
   code: string;
+  /** `syntax` when the parser reported it, `semantic` when the binder did (unknown names, types). */
+  phase: 'syntax' | 'semantic';
   line: number;
   column: number;
   endLine: number;
@@ -36,6 +38,7 @@ export function analyzeQuery(text: string, options: { tables: readonly TableSche
   const code = K.KustoCode.ParseAndAnalyze(text, globalStateFor(options.tables));
   if (!code) throw new Error('Kusto.Language returned no analysis');
   const locate = lineLocator(text);
+  const syntaxKeys = new Set(listToArray(code.GetSyntaxDiagnostics()).map((d) => `${d.Start}:${d.Code}`));
   const diagnostics = listToArray(code.GetDiagnostics()).map((d): QueryDiagnostic => {
     const start = locate(d.Start);
     const end = locate(d.End);
@@ -43,6 +46,7 @@ export function analyzeQuery(text: string, options: { tables: readonly TableSche
       message: d.Message ?? '',
       severity: normalizeSeverity(d.Severity),
       code: d.Code ?? '',
+      phase: syntaxKeys.has(`${d.Start}:${d.Code}`) ? 'syntax' : 'semantic',
       line: start.line,
       column: start.column,
       endLine: end.line,
