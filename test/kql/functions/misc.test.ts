@@ -194,3 +194,20 @@ describe('URLs, paths, encodings', () => {
     assert.equal(call('hash', ['World', 100]), 51);
   });
 });
+
+describe('translate, parse_csv ("translate()", "parse_csv()" docs)', () => {
+  test('translate maps characters; a short replacement repeats its last; empty deletes', () => {
+    assert.equal(call('translate', ['abc', 'x', 'abc']), 'xxx');
+    assert.equal(call('translate', ['abc', '', 'ab']), '');
+    assert.equal(call('translate', ['krasp', 'otsku', 'spark']), 'kusto');
+  });
+  test('parse_csv splits one record with quotes', () => {
+    assert.deepEqual(call('parse_csv', ['aa,"b,b,b",cc,"Escaping quotes: ""Title""","line1\nline2"']), [
+      'aa',
+      'b,b,b',
+      'cc',
+      'Escaping quotes: "Title"',
+      'line1\nline2',
+    ]);
+  });
+});

@@ -79,7 +79,7 @@ export function replaceRegex(source: string, pattern: string, rewrite: string): 
 export const regexFunctions: ScalarFunction[] = [
   ...defineFunction('matches regex', (args, ctx) => getRegex(textArg(args, 1, ctx)).test(textArg(args, 0, ctx))),
   ...defineFunction('extract', (args, ctx) => extract(args, (i) => textArg(args, i, ctx))),
-  ...defineFunction('extract_all', (args, ctx) => extractAll(args, (i) => textArg(args, i, ctx))),
+  ...defineFunction(['extract_all', 'extractall'], (args, ctx) => extractAll(args, (i) => textArg(args, i, ctx))),
   ...defineFunction('replace_regex', (args, ctx) => replaceRegex(textArg(args, 0, ctx), textArg(args, 1, ctx), textArg(args, 2, ctx))),
   // Legacy argument order: replace(regex, rewrite, source).
   ...defineFunction('replace', (args, ctx) => replaceRegex(textArg(args, 2, ctx), textArg(args, 0, ctx), textArg(args, 1, ctx))),

@@ -29,11 +29,12 @@ import { conversionFunctions } from './conversion.js';
 import { datetimeFunctions } from './datetime.js';
 import { dynamicFunctions } from './dynamic.js';
 import { encodingFunctions } from './encoding.js';
+import { generatedFunctions } from './generated.js';
 import { ipFunctions } from './ip.js';
 import { logicalFunctions } from './logical.js';
 import { mathFunctions } from './math.js';
 import { regexFunctions } from './regex.js';
-import { stringFunctions } from './string.js';
+import { moreStringFunctions, stringFunctions } from './string.js';
 import { stringOperatorFunctions } from './string-operators.js';
 import { stringTermFunctions } from './string-terms.js';
 import { urlFunctions } from './url.js';
@@ -56,6 +57,8 @@ const families: ScalarFunction[][] = [
   ipFunctions,
   urlFunctions,
   encodingFunctions,
+  moreStringFunctions,
+  generatedFunctions,
 ];
 
 /** Every scalar function and operator by KQL name. */

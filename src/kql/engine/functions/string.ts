@@ -115,3 +115,18 @@ export const stringFunctions: ScalarFunction[] = [
     return Array.from({ length: times }, () => textArg(args, 0, ctx)).join(delimiter);
   }),
 ];
+
+/** `translate(searchList, replacementList, source)`: per-character mapping; a short replacement list repeats its last character; an empty one deletes. */
+function translate(args: KqlValue[], ctx: EvalContext): string {
+  const search = Array.from(textArg(args, 0, ctx));
+  const replacement = Array.from(textArg(args, 1, ctx));
+  const map = new Map<string, string>();
+  search.forEach((c, i) => {
+    if (!map.has(c)) map.set(c, replacement.length === 0 ? '' : (replacement[Math.min(i, replacement.length - 1)] ?? ''));
+  });
+  return Array.from(textArg(args, 2, ctx))
+    .map((c) => map.get(c) ?? c)
+    .join('');
+}
+
+export const moreStringFunctions: ScalarFunction[] = [...defineFunction('translate', translate)];
