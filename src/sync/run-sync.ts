@@ -9,15 +9,15 @@ import { loadAttackKnowledgeBase, type AttackKnowledgeBase } from '../attack/ind
 import { adapterFor } from '../catalog/adapters/index.js';
 import type { SocfeedConfig, SourceConfig } from '../config/config-types.js';
 import type { SourceSyncSummary, StoredProblem } from '../store/catalog-store.js';
-import { CatalogWriter, type SourceWrite } from '../store/catalog-writer.js';
+import { CatalogWriter, type SourceWrite, type StoredFileState, type StoredRuleState } from '../store/catalog-writer.js';
 import { openCatalogDb } from '../store/open-catalog-db.js';
 import { SqliteCatalogStore } from '../store/sqlite-store.js';
-import { pauseForTest } from '../store/test-pause.js';
 import { resolveAttackBundle } from './attack-bundle.js';
 import { listSourceFiles } from './list-source-files.js';
 import { locateSource } from './locate-source.js';
 import { planSource } from './plan-source.js';
-import { identifyFiles, scanFile, type ScannedFile } from './scan-source.js';
+import { parseAll } from './parse-pool.js';
+import { identifyFiles, type FileEntry } from './scan-source.js';
 import { SILENT_REPORTER, type SyncReporter } from './sync-reporter.js';
 
 /** Bump when sync or an adapter changes what it derives from unchanged files: forces a re-parse. */
@@ -61,27 +61,65 @@ export async function runSync(config: SocfeedConfig, opts: SyncOptions = {}): Pr
     const writes: SourceWrite[] = [];
     const summaries: SourceSyncSummary[] = [];
     const problems: StoredProblem[] = [];
+    const fail = (source: SourceConfig, err: unknown) => {
+      const error = (err as Error).message;
+      const kept = [...writer.fileStates(source.name).values()].flatMap((f) => f.problems.map((p) => ({ ...p, source: source.name })));
+      problems.push({ source: source.name, file: '(source)', reason: error, severity: 'error' }, ...kept);
+      const rules = writer.countRules(source.name);
+      const summary: SourceSyncSummary = {
+        source: source.name, commit: writer.sourceState(source.name)?.commit ?? null, filesRead: 0, added: 0, changed: 0,
+        removed: 0, unchanged: rules, ignored: 0, problems: 1, rules, failedFiles: 0, warnings: 0, error,
+      };
+      summaries.push(summary);
+      reporter.sourceDone(summary);
+    };
 
+    // 1. Locate, list and hash every source's files; find what must be parsed.
+    const prepared: PreparedSource[] = [];
     for (const source of config.sources) {
       try {
-        const plan = await syncSource(source, { config, cacheDir, writer, store, attack, bundleSha: bundle.sha256, startedAt, full: opts.full ?? false, reporter });
+        prepared.push(await prepareSource(source, { config, cacheDir, writer, bundleSha: bundle.sha256, full: opts.full ?? false }));
+      } catch (err) {
+        fail(source, err);
+      }
+    }
+
+    // 2. Parse what changed, on worker threads when there is much of it.
+    const toParse = prepared.map((p) => ({ source: p.source, root: p.root, entries: p.entries.filter((e) => !e.reuse) }));
+    const done = prepared.map((p) => p.entries.length - toParse.find((t) => t.source === p.source)!.entries.length);
+    const scanned = await parseAll({
+      batches: toParse,
+      attackPath: bundle.path,
+      maxFileBytes: config.maxFileBytes,
+      attack,
+      onBatchDone: (i, files) => {
+        done[i]! += files;
+        reporter.progress(prepared[i]!.source.name, done[i]!, prepared[i]!.entries.length);
+      },
+    });
+
+    // 3. Diff each source against the catalog.
+    prepared.forEach((p, i) => {
+      try {
+        const plan = planSource({
+          source: p.source.name,
+          now: startedAt,
+          commit: p.commit,
+          contextHash: p.contextHash,
+          entries: p.entries,
+          scanned: new Map(scanned[i]!.map((f) => [f.state.path, f])),
+          storedRules: p.storedRules,
+          storedFiles: p.storedFiles,
+          loadRules: (ids) => store.getRules(ids),
+        });
         writes.push(plan.write);
         summaries.push(plan.summary);
         problems.push(...plan.problems);
         reporter.sourceDone(plan.summary);
       } catch (err) {
-        const error = (err as Error).message;
-        const kept = [...writer.fileStates(source.name).values()].flatMap((f) => f.problems.map((p) => ({ ...p, source: source.name })));
-        problems.push({ source: source.name, file: '(source)', reason: error, severity: 'error' }, ...kept);
-        const summary: SourceSyncSummary = {
-          source: source.name, commit: writer.sourceState(source.name)?.commit ?? null, filesRead: 0, added: 0, changed: 0,
-          removed: 0, unchanged: writer.countRules(source.name), ignored: 0, problems: 1, rules: writer.countRules(source.name),
-          failedFiles: 0, warnings: 0, error,
-        };
-        summaries.push(summary);
-        reporter.sourceDone(summary);
+        fail(p.source, err);
       }
-    }
+    });
 
     const configured = new Set(config.sources.map((s) => s.name));
     const droppedSources = writer.storedSources().filter((s) => !configured.has(s));
@@ -94,21 +132,26 @@ export async function runSync(config: SocfeedConfig, opts: SyncOptions = {}): Pr
   }
 }
 
-interface SourceContext {
+interface PrepareContext {
   config: SocfeedConfig;
   cacheDir: string;
   writer: CatalogWriter;
-  store: SqliteCatalogStore;
-  attack: () => AttackKnowledgeBase;
   bundleSha: string;
-  startedAt: string;
   full: boolean;
-  reporter: SyncReporter;
 }
 
-let pausedInParse = false;
+interface PreparedSource {
+  source: SourceConfig;
+  root: string;
+  commit: string | null;
+  contextHash: string;
+  entries: FileEntry[];
+  storedRules: Map<string, StoredRuleState>;
+  storedFiles: Map<string, StoredFileState>;
+}
 
-async function syncSource(source: SourceConfig, ctx: SourceContext) {
+/** Locates a source, lists its files and decides which ones need parsing. */
+async function prepareSource(source: SourceConfig, ctx: PrepareContext): Promise<PreparedSource> {
   const adapter = adapterFor(source.format);
   if (!adapter) throw new Error(`no adapter for format ${source.format} in this build of socfeed`);
   const located = await locateSource(source, ctx.cacheDir);
@@ -129,28 +172,5 @@ async function syncSource(source: SourceConfig, ctx: SourceContext) {
     stored: reparseAll ? new Map() : storedFiles,
     storedRuleIds: new Set(storedRules.keys()),
   });
-
-  const scanned = new Map<string, ScannedFile>();
-  entries.forEach((entry, i) => {
-    if (!entry.reuse) {
-      scanned.set(entry.path, scanFile(entry, { root: located.root, source, adapter, attack: ctx.attack(), maxFileBytes: ctx.config.maxFileBytes }));
-      if (!pausedInParse) {
-        pausedInParse = true;
-        pauseForTest('SOCFEED_TEST_PAUSE_IN_PARSE', 'while parsing');
-      }
-    }
-    ctx.reporter.progress(source.name, i + 1, entries.length);
-  });
-
-  return planSource({
-    source: source.name,
-    now: ctx.startedAt,
-    commit: located.commit,
-    contextHash,
-    entries,
-    scanned,
-    storedRules,
-    storedFiles,
-    loadRules: (ids) => ctx.store.getRules(ids),
-  });
+  return { source, root: located.root, commit: located.commit, contextHash, entries, storedRules, storedFiles };
 }
