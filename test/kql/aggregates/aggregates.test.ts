@@ -89,6 +89,7 @@ describe('collections (make_set(), make_list(), make_bag() docs)', () => {
   });
   test('make_list keeps duplicates and arrays as elements', () => {
     assert.deepEqual(aggregate('make_list', col(1, 1, null, [2, 3])), [1, 1, [2, 3]]);
+    assert.deepEqual(aggregate('make_list_with_nulls', col(1, null, 2)), [1, null, 2]);
     assert.deepEqual(aggregate('make_list_if', [[1, true], [2, false], [3, true]]), [1, 3]);
     assert.deepEqual(aggregate('make_set_if', [[1, true], [1, true], [2, null]]), [1]);
   });

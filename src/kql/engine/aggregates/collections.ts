@@ -7,7 +7,7 @@ import { defineAggregate, distinctKey, maxSizeOf, type AggregateFunction } from 
  * (the docs' "set from array column" example); make_list keeps each value as one element, so
  * `make_list(pack_array(a, b))` is a list of pairs. make_bag merges property bags (the first
  * value of a key wins) and ignores non-bags. The optional max size (default 1048576) caps the
- * number of elements; the deprecated makeset/makelist default to 128.
+ * number of elements; the deprecated makeset/makelist default to 128. make_list_with_nulls keeps nulls.
  */
 
 function setAccumulator(conditional: boolean, defaultMax: number): AggregateFunction['create'] {
@@ -35,14 +35,14 @@ function setAccumulator(conditional: boolean, defaultMax: number): AggregateFunc
   };
 }
 
-function listAccumulator(conditional: boolean, defaultMax: number): AggregateFunction['create'] {
+function listAccumulator(conditional: boolean, defaultMax: number, keepNulls = false): AggregateFunction['create'] {
   return ({ constants }) => {
     const max = maxSizeOf(constants, defaultMax);
     const out: DynamicValue[] = [];
     return {
       add(values) {
-        const v = values[0] as DynamicValue | undefined;
-        if (v === null || v === undefined || out.length >= max) return;
+        const v = (values[0] ?? null) as DynamicValue;
+        if ((v === null && !keepNulls) || out.length >= max) return;
         if (conditional && values[1] !== true) return;
         out.push(v);
       },
@@ -76,7 +76,8 @@ export const collectionAggregates: AggregateFunction[] = [
   ...defineAggregate('make_set', setAccumulator(false, 1_048_576)),
   ...defineAggregate('makeset', setAccumulator(false, 128)),
   ...defineAggregate(['make_set_if', 'makeset_if'], setAccumulator(true, 1_048_576)),
-  ...defineAggregate(['make_list', 'make_list_with_nulls'], listAccumulator(false, 1_048_576)),
+  ...defineAggregate('make_list', listAccumulator(false, 1_048_576)),
+  ...defineAggregate('make_list_with_nulls', listAccumulator(false, 1_048_576, true)),
   ...defineAggregate('makelist', listAccumulator(false, 128)),
   ...defineAggregate(['make_list_if', 'makelist_if'], listAccumulator(true, 1_048_576)),
   ...defineAggregate('make_bag', bagAccumulator(false)),

@@ -34,7 +34,18 @@ export function listArgs(args: KqlValue[], from: number): KqlValue[] {
 export function memoByList<T>(build: (list: KqlValue[]) => T): (args: KqlValue[], from: number) => T {
   const byArray = new WeakMap<KqlValue[], T>();
   const byText = new Map<string, T>();
+  // The executor passes a constant list as the same scalar arguments on every row: compare
+  // them with the previous call's before building a key.
+  let lastArgs: KqlValue[] = [];
+  let lastFrom = -1;
+  let lastHit: T | undefined;
+  const sameAsLast = (args: KqlValue[], from: number): boolean => {
+    if (lastHit === undefined || from !== lastFrom || args.length !== lastArgs.length) return false;
+    for (let i = from; i < args.length; i++) if (args[i] !== lastArgs[i] || typeof args[i] === 'object') return false;
+    return true;
+  };
   return (args, from) => {
+    if (sameAsLast(args, from)) return lastHit!;
     if (args.length === from + 1 && Array.isArray(args[from])) {
       const arr = args[from] as KqlValue[];
       let hit = byArray.get(arr);
@@ -52,6 +63,9 @@ export function memoByList<T>(build: (list: KqlValue[]) => T): (args: KqlValue[]
       hit = build(list);
       byText.set(key, hit);
     }
+    lastArgs = args.slice();
+    lastFrom = from;
+    lastHit = hit;
     return hit;
   };
 }

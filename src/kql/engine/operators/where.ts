@@ -1,6 +1,6 @@
-/** `where`: keeps the rows whose predicate is true (null and false drop the row); conjuncts filter one after another. */
+/** `where`: keeps the rows whose predicate is true (null and false drop the row); conjuncts filter one after another, the cheapest kinds first. */
 import type { Table } from '../column.js';
-import { compileScalar } from '../compile/compile-scalar.js';
+import { compileFilter } from '../compile/compile-filter.js';
 import type { ExecEnv } from '../compile/exec-env.js';
 import type { TabularPlan } from '../../plan/types.js';
 import { gatherTable } from './gather.js';
@@ -11,19 +11,12 @@ type WherePlan = Extract<TabularPlan, { op: 'where' }>;
 export function runWhere(plan: WherePlan, input: Table, env: ExecEnv): Table {
   const p = plan.predicate;
   const conjuncts = p.kind === 'logical' && p.op === 'and' ? p.args : [p];
+  // Conjuncts are pure, so they may run in any order: cheap and selective kinds first.
+  const filters = conjuncts.map((c) => compileFilter(c, input, env)).sort((a, b) => a.rank - b.rank);
   let selection: Int32Array | null = null;
-  for (const conjunct of conjuncts) {
-    const test = compileScalar(conjunct, input, env);
-    const count: number = selection ? selection.length : input.length;
-    const out = new Int32Array(count);
-    let n = 0;
-    for (let k = 0; k < count; k++) {
-      if ((k & 0xffff) === 0xffff) env.checkTime('where');
-      const i = selection ? selection[k]! : k;
-      if (test(i) === true) out[n++] = i;
-    }
-    selection = out.subarray(0, n);
-    if (n === 0) break;
+  for (const { filter } of filters) {
+    selection = filter(selection, input.length);
+    if (selection.length === 0) break;
   }
   return selection ? gatherTable(input, selection) : input;
 }
