@@ -19,6 +19,8 @@ const TABLE = 'DeviceNetworkEvents';
 
 interface Measure {
   seconds: number;
+  /** User + system CPU seconds (DuckDB's spread over its threads). */
+  cpuSeconds: number;
   rows: number;
   maxRssMB: number;
 }
@@ -41,9 +43,10 @@ async function measureOurs(file: string): Promise<Measure> {
   const { loadTelemetry } = await import('../src/kql/io/load-telemetry.js');
   const schemas = loadTableSchemas(SCHEMA_DIRS).tables;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const { tables } = await loadTelemetry([], { schemas, tables: { [TABLE]: file } });
   const seconds = (performance.now() - started) / 1000;
-  return { seconds, rows: tables.get(TABLE)!.length, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+  return { seconds, cpuSeconds: cpuSince(cpu), rows: tables.get(TABLE)!.length, maxRssMB: process.resourceUsage().maxRSS / 1024 };
 }
 
 async function measureDuckdb(file: string): Promise<Measure> {
@@ -51,11 +54,18 @@ async function measureDuckdb(file: string): Promise<Measure> {
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await conn.run(`CREATE TABLE t AS SELECT * FROM read_json('${file.replace(/'/g, "''")}', format = 'newline_delimited')`);
   const seconds = (performance.now() - started) / 1000;
+  const cpuSeconds = cpuSince(cpu);
   const reader = await conn.runAndReadAll('SELECT count(*)::INTEGER AS n FROM t');
   const rows = Number(reader.getRows()[0]![0]);
-  return { seconds, rows, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+  return { seconds, cpuSeconds, rows, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+}
+
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const c = process.cpuUsage(start);
+  return (c.user + c.system) / 1e6;
 }
 
 /** Runs one measurement in a fresh process so that peak RSS is that loader's alone. */
@@ -80,7 +90,8 @@ if (values.measure) {
   const ours = inChild('ours', file);
   const duck = inChild('duckdb', file);
   const line = (name: string, m: Measure): string =>
-    `${name.padEnd(8)} ${m.seconds.toFixed(2).padStart(7)} s  ${(sizeMB / m.seconds).toFixed(0).padStart(5)} MB/s  ${Math.round(m.rows / m.seconds).toLocaleString('en-US').padStart(11)} rows/s  peak RSS ${m.maxRssMB.toFixed(0)} MB`;
+    `${name.padEnd(8)} ${m.seconds.toFixed(2).padStart(7)} s  ${(sizeMB / m.seconds).toFixed(0).padStart(5)} MB/s  ${Math.round(m.rows / m.seconds).toLocaleString('en-US').padStart(11)} rows/s  ` +
+    `CPU ${m.cpuSeconds.toFixed(2)} s (${(sizeMB / m.cpuSeconds).toFixed(0)} MB per CPU-second)  peak RSS ${m.maxRssMB.toFixed(0)} MB`;
   console.log(`NDJSON load: ${file} (${sizeMB.toFixed(0)} MB, ${ours.rows.toLocaleString('en-US')} rows)`);
   console.log(line('socfeed', ours));
   console.log(line('duckdb', duck));
