@@ -211,3 +211,14 @@ describe('translate, parse_csv ("translate()", "parse_csv()" docs)', () => {
     ]);
   });
 });
+
+describe('code points ("make_string()", "unicode_codepoints_from_string()" docs)', () => {
+  test('round trip and <> as !=', () => {
+    assert.equal(call('make_string', [75, 117, 115, 116, 111]), 'Kusto');
+    assert.equal(call('make_string', [[75, 117], 115]), 'Kus');
+    assert.deepEqual(call('unicode_codepoints_from_string', ['KQL😊']), [75, 81, 76, 128522]);
+    assert.equal(call('<>', ['a', 'b']), true);
+    assert.equal(call('isascii', ['abc']), true);
+    assert.equal(call('isascii', ['é']), false);
+  });
+});

@@ -80,7 +80,7 @@ const not = (v: boolean | null): boolean | null => (v === null ? null : !v);
 
 export const comparisonFunctions: ScalarFunction[] = [
   ...defineFunction('==', ([a, b]) => (a == null || b == null ? null : valuesEqual(a, b))),
-  ...defineFunction('!=', ([a, b]) => (a == null || b == null ? null : !valuesEqual(a, b))),
+  ...defineFunction(['!=', '<>'], ([a, b]) => (a == null || b == null ? null : !valuesEqual(a, b))),
   ...defineFunction('=~', ([a, b]) => (a == null || b == null ? null : valuesEqual(fold(a), fold(b)))),
   ...defineFunction('!~', ([a, b]) => (a == null || b == null ? null : !valuesEqual(fold(a), fold(b)))),
   ...ordering('<', (c) => c < 0),

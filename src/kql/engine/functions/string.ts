@@ -129,4 +129,17 @@ function translate(args: KqlValue[], ctx: EvalContext): string {
     .join('');
 }
 
-export const moreStringFunctions: ScalarFunction[] = [...defineFunction('translate', translate)];
+/** `make_string(codepoints…)`: arguments and arrays of Unicode code points to a string; invalid points → null. */
+function makeString(args: KqlValue[]): string | null {
+  const points = args.flatMap((a) => (Array.isArray(a) ? a : [a]));
+  if (points.some((p) => typeof p !== 'number' || p < 0 || p > 0x10ffff || !Number.isInteger(p))) return null;
+  return String.fromCodePoint(...(points as number[]));
+}
+
+export const moreStringFunctions: ScalarFunction[] = [
+  ...defineFunction('translate', translate),
+  ...defineFunction('make_string', makeString),
+  ...defineFunction('unicode_codepoints_from_string', (args, ctx) => Array.from(textArg(args, 0, ctx)).map((c) => c.codePointAt(0)!)),
+  ...defineFunction('to_utf8', (args, ctx) => Array.from(Buffer.from(textArg(args, 0, ctx), 'utf8'))),
+  ...defineFunction('isascii', (args, ctx) => /^[\x00-\x7f]*$/.test(textArg(args, 0, ctx))),
+];
