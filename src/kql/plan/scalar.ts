@@ -43,10 +43,13 @@ export function scalarFrom(
   switch (cls) {
     case 'LiteralExpression':
     case 'DynamicExpression':
-    case 'TypeofLiteralExpression': {
+    case 'CompoundStringLiteralExpression':
+    case 'TypeOfLiteralExpression': {
       const e = node as Node<'Expression'>;
       if (cls === 'DynamicExpression') return { kind: 'literal', type: 'dynamic', value: parseDynamicLiteral(dynamicText(e)) };
-      if (cls === 'TypeofLiteralExpression') return { kind: 'literal', type: 'string', value: typeofName(e) };
+      if (cls === 'TypeOfLiteralExpression') return { kind: 'literal', type: 'string', value: typeofName(e) };
+      // 'a' 'b' is one string literal
+      if (cls === 'CompoundStringLiteralExpression') return { kind: 'literal', type: 'string', value: String(e.LiteralValue ?? e.ConstantValue ?? '') };
       return { kind: 'literal', type, value: literalValue(type, (e.toString() ?? '').trim(), e.LiteralValue) };
     }
     case 'ParenthesizedExpression':
@@ -249,7 +252,8 @@ export function call(name: string, type: KqlType, args: ScalarExpr[], node: KSyn
 
 /** Operator spelling as the registry keys it: lower case, single spaces (`matches regex`, `!has_cs`). */
 function normalizeOperator(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+  const op = text.trim().replace(/\s+/g, ' ').toLowerCase();
+  return op === '<>' ? '!=' : op;
 }
 
 function dynamicText(e: Kusto.Language.Syntax.Expression): string {

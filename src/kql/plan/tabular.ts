@@ -129,8 +129,15 @@ function operatorPlan(op: KSyntaxElement, input: TabularPlan, ctx: PlanContext):
   const expressions = (): KSyntaxElement[] =>
     separatedElements((op as unknown as { Expressions: Parameters<typeof separatedElements>[0] }).Expressions);
   switch (cls) {
-    case 'FilterOperator':
-      return planNode(op, ctx, 'where', { op: 'where', input, predicate: scalarFrom((op as Node<'FilterOperator'>).Condition!, ctx) });
+    case 'FilterOperator': {
+      const predicate = scalarFrom((op as Node<'FilterOperator'>).Condition!, ctx);
+      if (input.op === 'where') {
+        // where A | where B is where A and B: one selection, no intermediate copy
+        const args = [input.predicate, predicate].flatMap((p) => (p.kind === 'logical' && p.op === 'and' ? p.args : [p]));
+        return { ...input, predicate: { kind: 'logical', type: 'bool', op: 'and', args } };
+      }
+      return planNode(op, ctx, 'where', { op: 'where', input, predicate });
+    }
     case 'ExtendOperator':
       return extendPlan(op, input, expressions(), ctx);
     case 'ProjectOperator': {

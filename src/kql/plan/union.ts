@@ -3,14 +3,25 @@ import { separatedElements, type KSyntaxElement } from '../frontend/kusto.js';
 import { columnsOf, type PlanContext } from './context.js';
 import { namedParameters } from './named-parameters.js';
 import { planNode, tabularFrom } from './tabular.js';
-import type { TabularPlan } from './types.js';
+import { UnsupportedFeatureError, type TabularPlan } from './types.js';
 
 /** Converts `union [withsource=S] [isfuzzy=…] A, (B | …)`, with `piped` as the first leg when the union follows a pipe. */
 export function unionPlan(op: Kusto.Language.Syntax.UnionOperator, piped: TabularPlan | null, ctx: PlanContext): TabularPlan {
   const params = namedParameters(op);
   const sourceColumn = params.get('withsource') ?? params.get('with_source') ?? null;
   const legs: KSyntaxElement[] = separatedElements(op.Expressions);
-  const inputs = [...(piped ? [piped] : []), ...legs.map((l) => tabularFrom(l, ctx))];
+  // isfuzzy=true: a leg that cannot be resolved (a table with no schema or data) is left out
+  const fuzzy = (params.get('isfuzzy') ?? '').toLowerCase() === 'true';
+  const converted = legs.map((l) => {
+    if (!fuzzy) return tabularFrom(l, ctx);
+    try {
+      return tabularFrom(l, ctx);
+    } catch (err) {
+      if (err instanceof UnsupportedFeatureError && err.feature.startsWith('table ')) return null;
+      throw err;
+    }
+  });
+  const inputs = [...(piped ? [piped] : []), ...converted.filter((p): p is TabularPlan => p !== null)];
   const columns = columnsOf(op.ResultType);
   const sourceNames = inputs.map((p, i) => (p.op === 'table' ? p.table : `union_arg${i}`));
   const inputColumns = inputs.map((input) =>

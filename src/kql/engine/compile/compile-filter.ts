@@ -65,6 +65,21 @@ function numericComparison(expr: ScalarExpr, table: Table, env: ExecEnv): RowFil
   const [a, b] = values as [number, number];
   const data = column.values;
   const nulls = column.nulls;
+  if (expr.name === 'between' && nulls === null) {
+    // the common time-window filter, as a tight loop
+    return (selection, n) => {
+      const count = selection ? selection.length : n;
+      const out = new Int32Array(count);
+      let m = 0;
+      for (let k = 0; k < count; k++) {
+        const i = selection ? selection[k]! : k;
+        const x = data[i]!;
+        if (x >= a && x <= b) out[m++] = i;
+      }
+      env.checkTime('where');
+      return out.subarray(0, m);
+    };
+  }
   const pass = comparator(expr.name, a, b);
   return select((i) => !(nulls !== null && isNullBit(nulls, i)) && pass(data[i]!), env);
 }
@@ -119,18 +134,29 @@ function dictionaryPredicate(expr: ScalarExpr, table: Table, env: ExecEnv): RowF
   const { codes, dictionary } = column;
   const single: Table = { name: '', length: dictionary.length + 1, columns: [{ name, column: { kind: 'string', type: column.type, length: dictionary.length + 1, codes: codesWithNull(dictionary.length), dictionary } }] };
   const test = compileScalar(expr, single, env);
-  const mask = new Uint8Array(dictionary.length);
-  const computed = new Uint8Array(dictionary.length);
-  let nullPass: boolean | null = null;
-  return select((i) => {
-    const c = codes[i]!;
-    if (c < 0) return (nullPass ??= test(dictionary.length) === true);
-    if (!computed[c]) {
-      computed[c] = 1;
-      mask[c] = test(c) === true ? 1 : 0;
+  // one evaluation per distinct string (plus one for null), then a byte lookup per row
+  const mask = new Uint8Array(dictionary.length + 1);
+  for (let c = 0; c <= dictionary.length; c++) mask[c] = test(c) === true ? 1 : 0;
+  const nullSlot = dictionary.length;
+  return (selection, n) => {
+    const count = selection ? selection.length : n;
+    const out = new Int32Array(count);
+    let m = 0;
+    if (selection) {
+      for (let k = 0; k < count; k++) {
+        const i = selection[k]!;
+        const c = codes[i]!;
+        if (mask[c < 0 ? nullSlot : c] === 1) out[m++] = i;
+      }
+    } else {
+      for (let i = 0; i < count; i++) {
+        const c = codes[i]!;
+        if (mask[c < 0 ? nullSlot : c] === 1) out[m++] = i;
+      }
     }
-    return mask[c] === 1;
-  }, env);
+    env.checkTime('where');
+    return out.subarray(0, m);
+  };
 }
 
 /** Codes 0…n-1 then -1: row k of the helper table is dictionary entry k, the last row is null. */
