@@ -102,10 +102,13 @@ describe('socfeed CLI', () => {
   test('failures exit 1 with a message: no catalog, unknown rule, invalid configuration', async () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ sources: [{ name: 'x', format: 'yara', dir: '.', paths: ['**'] }], attack: 'a.json' }));
-    const [missing, unknownRule, invalid] = await Promise.all([
+    const [missing, unknownRule, invalid, offline] = await Promise.all([
       socfeed(['search', '--db', join(dir, 'none.db')]),
       socfeed(['show', 'no-such-rule', '--db', db]),
       socfeed(['sync', '--config', bad]),
+      // No socfeed.config.json in the repository root: the built-in public configuration. Our
+      // machines reach no website, so this is as far as it can be tested.
+      socfeed(['sync', '--db', join(dir, 'default', 'catalog.db')]),
     ]);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /no catalog at .*none\.db: run "socfeed sync" first/);
@@ -113,6 +116,12 @@ describe('socfeed CLI', () => {
     assert.match(unknownRule.stderr, /no rule with id no-such-rule/);
     assert.equal(invalid.code, 1);
     assert.match(invalid.stderr, /sources\[0\]\.format: must be one of sentinel, sigma, elastic, splunk, kql/);
+    assert.equal(offline.code, 1);
+    assert.match(offline.stderr, /^socfeed sync: 4 sources from built-in default/);
+    assert.match(
+      offline.stderr,
+      /could not download the ATT&CK bundle from https:\/\/raw\.githubusercontent\.com\/mitre-attack\/attack-stix-data\/master\/enterprise-attack\/enterprise-attack\.json \(.+\) and no copy is cached; set "attack" in the configuration to a local enterprise-attack\.json/,
+    );
   });
 
   test('search --json prints full rule records; empty text matches every rule; filters and --limit apply', async () => {
