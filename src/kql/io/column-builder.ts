@@ -17,6 +17,8 @@ export class ColumnBuilder {
   private nulls: Uint8Array | null = null;
   private readonly dictionary = new Map<string, number>();
   private readonly words: string[] = [];
+  private lastWord: string | null = null;
+  private lastCode = -1;
 
   constructor(type: KqlType, capacity = 1024) {
     this.type = type;
@@ -75,12 +77,16 @@ export class ColumnBuilder {
 
   /** The dictionary code of a string, adding it when new (for callers that repeat values: push the code). */
   codeOf(v: string): number {
+    // Runs of one value (a tenant, an action type) skip the hash lookup.
+    if (v === this.lastWord) return this.lastCode;
     let code = this.dictionary.get(v);
     if (code === undefined) {
       code = this.words.length;
       this.words.push(v);
       this.dictionary.set(v, code);
     }
+    this.lastWord = v;
+    this.lastCode = code;
     return code;
   }
 

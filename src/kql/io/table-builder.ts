@@ -61,11 +61,29 @@ export class TableBuilder {
     else this.misfits.set(column, { count: 1, example: JSON.stringify(value).slice(0, 60), where: this.location() });
   }
 
+  /**
+   * The previous record's keys and their sinks: consecutive records usually have the same
+   * keys in the same order, and JSON.parse interns keys, so a pointer comparison replaces
+   * a map lookup per value.
+   */
+  private shapeKeys: string[] = [];
+  private shapeSinks: Sink[] = [];
+
   /** Adds one row given as a JSON object (NDJSON line, JSON array element). */
   addRecord(record: Record<string, unknown>): void {
     const row = this.rows;
+    const keys = this.shapeKeys;
+    const sinks = this.shapeSinks;
+    let k = 0;
     for (const key in record) {
-      const s = this.sink(key);
+      let s: Sink;
+      if (keys[k] === key) s = sinks[k]!;
+      else {
+        s = this.sink(key);
+        keys[k] = key;
+        sinks[k] = s;
+      }
+      k++;
       const v = record[key];
       if (s.kind === 'typed') {
         if (s.builder.length > row) continue; // a duplicate key differing in case: first wins
