@@ -1,5 +1,5 @@
 /** KQL query analysis: the frontend's syntax-tree facts, in the shape shared by every language. */
-import { kqlQueryFacts, type KqlTimeBound } from '../kql/frontend/analysis/query-facts.js';
+import { kqlQueryFacts, type KqlQueryFacts, type KqlTimeBound } from '../kql/frontend/analysis/query-facts.js';
 import { emptyAnalysis, type QueryAnalysis, type TimeWindow } from './query-analysis.js';
 
 const LIMITS = [
@@ -26,7 +26,11 @@ export function timeWindowOf(bounds: KqlTimeBound[]): TimeWindow | null {
 
 /** Analyzes a KQL query; never throws. */
 export function analyzeKql(query: string): QueryAnalysis {
-  const facts = kqlQueryFacts(query);
+  return kqlAnalysisFromFacts(query, kqlQueryFacts(query));
+}
+
+/** The analysis of a KQL query from facts already read (lint reads them from its bound tree, saving a parse). */
+export function kqlAnalysisFromFacts(query: string, facts: KqlQueryFacts): QueryAnalysis {
   const analysis = emptyAnalysis('kql', LIMITS);
   analysis.parsed = facts.syntaxErrors.length === 0 && query.trim() !== '';
   analysis.syntaxErrors = facts.syntaxErrors;

@@ -1,6 +1,7 @@
 /** Every `socfeed` command. A new command is one file under `commands/` and one line here. */
 import type { Command } from './command.js';
 import { huntCommand } from './commands/hunt.js';
+import { lintCommand } from './commands/lint.js';
 import { problemsCommand } from './commands/problems.js';
 import { sampleCommand } from './commands/sample.js';
 import { searchCommand } from './commands/search.js';
@@ -18,4 +19,5 @@ export const COMMANDS: Command[] = [
   problemsCommand,
   sampleCommand,
   huntCommand,
+  lintCommand,
 ];
