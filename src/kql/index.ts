@@ -29,6 +29,8 @@ export interface RunQueryOptions {
   maxRows?: number;
   /** Time limit in milliseconds (default 60 000). */
   timeoutMs?: number;
+  /** Memory guard: most bytes of JS heap in use while the query runs (default 85 % of the heap limit). */
+  maxHeapBytes?: number;
 }
 
 export interface QueryResult {
@@ -86,7 +88,7 @@ export function runQuery(query: string, tables: Table[] | Map<string, Table>, op
   const now = options.now === undefined ? Date.now() * 1000 : options.now instanceof Date ? options.now.getTime() * 1000 : options.now;
   let table: Table;
   try {
-    table = executePlan(plan.result, byName, { now, maxRows: options.maxRows, timeoutMs: options.timeoutMs });
+    table = executePlan(plan.result, byName, { now, maxRows: options.maxRows, timeoutMs: options.timeoutMs, maxHeapBytes: options.maxHeapBytes });
   } catch (err) {
     if (err instanceof QueryLimitError) throw new QueryError('limit', err.message, null, null, [], err.operator);
     if (err instanceof Error && err.message.startsWith('no data loaded')) throw new QueryError('data', err.message);

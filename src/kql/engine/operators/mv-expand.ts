@@ -23,12 +23,10 @@ export function runMvExpand(plan: MvExpandPlan, input: Table, env: ExecEnv): Tab
   const values: KqlValue[][] = plan.expansions.map(() => []);
   const limit = plan.limit ?? Number.POSITIVE_INFINITY;
   for (let i = 0; i < input.length; i++) {
-    if ((i & 0xfff) === 0xfff) {
-      env.checkTime('mv-expand');
-      env.checkRows('mv-expand', sourceRow.length);
-    }
+    if ((i & 0xfff) === 0xfff) env.checkTime('mv-expand');
     const lists = fns.map((f) => elementsOf(f(i), plan.bagExpansion));
     const count = Math.min(limit, Math.max(0, ...lists.map((l) => l.length)));
+    env.checkRows('mv-expand', sourceRow.length + count);
     for (let k = 0; k < count; k++) {
       sourceRow.push(i);
       itemIndex.push(k);
