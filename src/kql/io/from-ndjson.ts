@@ -1,5 +1,5 @@
 import type { TableBuilder } from './table-builder.js';
-import { readLineBlocks } from './read-text.js';
+import { forEachLine } from './read-text.js';
 
 /** What a loader reports about one file besides the rows it added. */
 export interface FileReport {
@@ -35,17 +35,8 @@ export async function loadNdjsonInto(builder: TableBuilder, path: string): Promi
     builder.addRecord(record as Record<string, unknown>);
     rows++;
   };
-  // Lines are split synchronously within each decoded block: no promise per line.
-  for await (const text of readLineBlocks(path)) {
-    let start = 0;
-    let nl = text.indexOf('\n');
-    while (nl >= 0) {
-      onLine(text.slice(start, nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl));
-      start = nl + 1;
-      nl = text.indexOf('\n', start);
-    }
-    if (start < text.length) onLine(text.slice(start));
-  }
+  // Lines are split and decoded synchronously within each read chunk: no promise per line.
+  await forEachLine(path, onLine);
   const warnings = bad > 0 ? [`${path}: ${bad} line${bad === 1 ? '' : 's'} skipped (first: ${firstBad})`] : [];
   return { rows, warnings };
 }

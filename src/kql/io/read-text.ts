@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
+import { isAscii } from 'node:buffer';
 
 /**
  * Streams a file's text in chunks, gunzipping files whose name ends in `.gz`. Chunks are
@@ -24,7 +25,7 @@ export async function* readTextChunks(path: string): AsyncGenerator<string> {
 }
 
 /** Streams a file's raw bytes, gunzipped when the name ends in `.gz`. */
-async function* readByteChunks(path: string): AsyncGenerator<Buffer> {
+export async function* readByteChunks(path: string): AsyncGenerator<Buffer> {
   const file = createReadStream(path, { highWaterMark: 1 << 22 });
   const stream: Readable = path.toLowerCase().endsWith('.gz') ? file.pipe(createGunzip({ chunkSize: 1 << 20 })) : file;
   try {
@@ -35,56 +36,42 @@ async function* readByteChunks(path: string): AsyncGenerator<Buffer> {
 }
 
 /**
- * Streams a file's text in blocks that each end at a line break (the last may not): bytes
- * are cut at the last LF, which never falls inside a UTF-8 sequence, and decoded in one call.
+ * Calls `onLine` for every line of a file (without `\n` / `\r\n`), splitting on bytes and
+ * decoding each line on its own: an ASCII line becomes a one-byte string (latin1, a copy), so
+ * one `®` in a block does not make the whole block a two-byte string that JSON.parse reads
+ * more slowly. A UTF-8 BOM at the start is dropped.
  */
-export async function* readLineBlocks(path: string): AsyncGenerator<string> {
-  let carry: Buffer | null = null; // bytes after the last line break seen so far
+export async function forEachLine(path: string, onLine: (line: string) => void): Promise<void> {
+  let carry: Buffer | null = null;
   let first = true;
-  const decode = (buf: Buffer, start: number, end: number): string => {
-    let text = buf.toString('utf8', start, end);
-    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    first = false;
-    return text;
+  const emit = (buf: Buffer, start: number, end: number): void => {
+    if (first) {
+      first = false;
+      if (end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
+    }
+    if (end > start && buf[end - 1] === 13) end--;
+    onLine(buf.toString(isAscii(buf.subarray(start, end)) ? 'latin1' : 'utf8', start, end));
   };
   for await (const chunk of readByteChunks(path)) {
-    let from = 0;
+    let pos = 0;
     if (carry) {
-      // Finish the carried line with this chunk's first line; only that small part is copied.
-      const firstNl = chunk.indexOf(10);
-      if (firstNl < 0) {
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
         carry = Buffer.concat([carry, chunk]);
         continue;
       }
-      yield decode(Buffer.concat([carry, chunk.subarray(0, firstNl + 1)]), 0, carry.length + firstNl + 1);
+      const joined = Buffer.concat([carry, chunk.subarray(0, nl)]);
+      emit(joined, 0, joined.length);
       carry = null;
-      from = firstNl + 1;
+      pos = nl + 1;
     }
-    const lastNl = chunk.lastIndexOf(10);
-    if (lastNl >= from) {
-      yield decode(chunk, from, lastNl + 1);
-      from = lastNl + 1;
-    }
-    if (from < chunk.length) carry = Buffer.from(chunk.subarray(from));
-  }
-  if (carry) yield decode(carry, 0, carry.length);
-}
-
-/** Streams a file's lines (without their `\n` or `\r\n`), with 1-based line numbers. */
-export async function* readLines(path: string): AsyncGenerator<[string, number]> {
-  let lineNo = 0;
-  for await (const text of readLineBlocks(path)) {
-    let start = 0;
-    let nl = text.indexOf('\n');
+    let nl = chunk.indexOf(10, pos);
     while (nl >= 0) {
-      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      yield [text.slice(start, end), ++lineNo];
-      start = nl + 1;
-      nl = text.indexOf('\n', start);
+      emit(chunk, pos, nl);
+      pos = nl + 1;
+      nl = chunk.indexOf(10, pos);
     }
-    if (start < text.length) {
-      const rest = text.slice(start);
-      yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest, ++lineNo];
-    }
+    if (pos < chunk.length) carry = Buffer.from(chunk.subarray(pos));
   }
+  if (carry && carry.length > 0) emit(carry, 0, carry.length);
 }
