@@ -104,6 +104,8 @@ describe('math', () => {
     assert.equal(call('round', [2.98765, 3]), 2.988);
     assert.equal(call('round', [2.15, 1]), 2.2);
     assert.equal(call('round', [2.5]), 3);
+    assert.equal(call('round', [2.675, 2]), 2.68);
+    assert.equal(call('round', [1234.5678, -2]), 1200);
     assert.equal(call('round', [-2.5]), -3);
     assert.equal(call('round', [null]), null);
   });

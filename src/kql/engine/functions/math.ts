@@ -16,13 +16,16 @@ function unary(names: string | string[], f: (x: number) => number): ScalarFuncti
   });
 }
 
-/** Rounds half away from zero to `digits` decimals, as .NET's Math.Round(x, d, AwayFromZero) (KQL's round). */
+/**
+ * Rounds half away from zero to `digits` decimals the way .NET's Math.Round(x, digits,
+ * MidpointRounding.AwayFromZero) does (KQL's round): scale, round, unscale — so 2.15 → 2.2
+ * (21.5 after scaling), with IEEE double scaling as .NET does it.
+ */
 export function roundTo(x: number, digits: number): number {
   const f = 10 ** digits;
-  const scaled = Math.abs(x) * f;
-  // Correct the binary representation error of values like 2.675 before rounding.
-  const r = Math.round(Number(scaled.toPrecision(15)));
-  return (Math.sign(x) * r) / f;
+  const v = x * f;
+  if (!Number.isFinite(v)) return x;
+  return Math.trunc(v + Math.sign(v) * 0.49999999999999994) / f;
 }
 
 function extremeOf(args: KqlValue[], sign: 1 | -1): KqlValue {
