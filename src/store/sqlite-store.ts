@@ -12,6 +12,7 @@ import type {
   SyncRecord,
 } from './catalog-store.js';
 import { filterSql, whereSql, withText } from './filter-sql.js';
+import { makeSnippet, searchWords } from './make-snippet.js';
 import { openCatalogDb } from './open-catalog-db.js';
 import { rowToRule, type RuleRow } from './rule-row.js';
 
@@ -68,30 +69,49 @@ export class SqliteCatalogStore implements CatalogStore {
 
   searchRules(filters: RuleFilters, page: RulePage): SearchResult {
     const f = filterSql(filters);
-    const all = withText(f);
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM rules r ${whereSql(all.clauses)}`).get(...all.params) as { n: number }).n;
     const sort = page.sort ?? 'relevance';
     const limit = Math.max(0, Math.floor(page.limit));
     const offset = Math.max(0, Math.floor(page.offset));
-    let rows: SummaryRow[];
-    if (f.match) {
-      // Join the FTS table itself (not only the rowid subquery) for bm25 and snippet().
-      const order = sort === 'relevance' ? `${BM25}, r.name COLLATE NOCASE` : ORDER[sort]!;
-      rows = this.db
-        .prepare(
-          `SELECT ${SUMMARY_COLUMNS}, snippet(rules_fts, -1, char(1), char(2), '…', 16) AS snippet
+    if (!f.match) {
+      const where = whereSql(f.clauses);
+      const total = this.db.prepare(`SELECT count(*) FROM rules r ${where}`).pluck().get(...f.params) as number;
+      const rows = this.db
+        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM rules r ${where} ORDER BY ${ORDER[sort] ?? ORDER.name!} LIMIT ? OFFSET ?`)
+        .all(...f.params, limit, offset) as SummaryRow[];
+      return { total, rules: rows.map(toSummary) };
+    }
+    // One FTS pass ranks the page and counts the matches (window count); the page's rows are
+    // then read by rowid and their snippets made in JavaScript (see make-snippet.ts).
+    // bm25() cannot sit beside a window function, hence the inner query; the `r.` columns of
+    // the ORDER clauses are the inner query's aliases.
+    const order = sort === 'relevance' ? 'score, r.name COLLATE NOCASE' : ORDER[sort]!;
+    const ranked = this.db
+      .prepare(
+        `SELECT rowid, count(*) OVER () AS total FROM (
+           SELECT r.rowid AS rowid, ${BM25} AS score, r.name AS name, r.id AS id, r.last_changed AS last_changed,
+                  r.severity_rank AS severity_rank
            FROM rules_fts JOIN rules r ON r.rowid = rules_fts.rowid
            ${whereSql(['rules_fts MATCH ?', ...f.clauses])}
-           ORDER BY ${order} LIMIT ? OFFSET ?`,
-        )
-        .all(f.match, ...f.params, limit, offset) as SummaryRow[];
-    } else {
-      const order = ORDER[sort] ?? ORDER.name!;
-      rows = this.db
-        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM rules r ${whereSql(f.clauses)} ORDER BY ${order} LIMIT ? OFFSET ?`)
-        .all(...f.params, limit, offset) as SummaryRow[];
+         ) AS r
+         ORDER BY ${order} LIMIT ? OFFSET ?`,
+      )
+      .all(f.match, ...f.params, limit, offset) as { rowid: number; total: number }[];
+    if (ranked.length === 0) {
+      const all = withText(f);
+      return { total: this.db.prepare(`SELECT count(*) FROM rules r ${whereSql(all.clauses)}`).pluck().get(...all.params) as number, rules: [] };
     }
-    return { total, rules: rows.map(toSummary) };
+    const rows = this.db
+      .prepare(`SELECT r.rowid AS rowid, r.query AS query, ${SUMMARY_COLUMNS} FROM rules r WHERE r.rowid IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ranked.map((x) => x.rowid))) as (SummaryRow & { rowid: number; query: string })[];
+    const byRowid = new Map(rows.map((r) => [r.rowid, r]));
+    const words = searchWords(filters.text);
+    return {
+      total: ranked[0]!.total,
+      rules: ranked.map((x) => {
+        const row = byRowid.get(x.rowid)!;
+        return toSummary({ ...row, snippet: makeSnippet([row.description, row.query, row.name], words) ?? null });
+      }),
+    };
   }
 
   facets(filters: RuleFilters): Facets {
