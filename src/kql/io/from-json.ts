@@ -54,14 +54,35 @@ export async function loadJsonInto(builder: TableBuilder, path: string): Promise
       i++;
     }
     elementStart = depth > 0 ? 0 : -1;
-    for (; i < chunk.length; i++) {
-      const c = chunk.charCodeAt(i);
+    const n = chunk.length;
+    for (; i < n; i++) {
       if (inString) {
-        if (escaped) escaped = false;
-        else if (c === 92) escaped = true;
-        else if (c === 34) inString = false;
+        // Jump from quote to quote; a quote preceded by an odd run of backslashes is escaped.
+        if (escaped) {
+          escaped = false;
+          continue;
+        }
+        let q = chunk.indexOf('"', i);
+        for (;;) {
+          if (q < 0) {
+            let b = 0;
+            for (let k = n - 1; k >= i && chunk.charCodeAt(k) === 92; k--) b++;
+            escaped = b % 2 === 1;
+            i = n;
+            break;
+          }
+          let b = 0;
+          for (let k = q - 1; k >= i && chunk.charCodeAt(k) === 92; k--) b++;
+          if (b % 2 === 0) {
+            inString = false;
+            i = q;
+            break;
+          }
+          q = chunk.indexOf('"', q + 1);
+        }
         continue;
       }
+      const c = chunk.charCodeAt(i);
       if (c === 34) inString = true;
       else if (c === 123 || c === 91) {
         if (depth++ === 0) elementStart = i;

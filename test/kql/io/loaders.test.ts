@@ -147,12 +147,14 @@ describe('formats', () => {
     }
   });
   test('JSON elements split across stream chunks (large file)', async () => {
-    const many = Array.from({ length: 30000 }, (_, i) => ({ I: i, S: `s{"]}${i}`, D: { n: [i] } }));
+    const many = Array.from({ length: 30000 }, (_, i) => ({ I: i, S: `s{"]}${i}\\"\\\\${'\\'.repeat(i % 5)}`, D: { n: [i] } }));
     const p = write('Big.json', JSON.stringify(many));
     const t = (await loadTelemetry([p])).tables.get('Big')!;
     assert.equal(t.length, 30000);
     assert.equal(values(t, 'I')[29999], 29999);
-    assert.equal(values(t, 'S')[12345], 's{"]}12345');
+    (values(t, 'S') as string[]).forEach((v, i) => {
+      if (v !== many[i]!.S) assert.fail(`row ${i}: ${v}`);
+    });
     assert.deepEqual(values(t, 'D')[7], { n: [7] });
   });
   test('NDJSON lines with multi-byte characters across read blocks (large file, CRLF)', async () => {
@@ -164,6 +166,17 @@ describe('formats', () => {
     s.forEach((v, i) => {
       if (v !== `é😊${'x'.repeat(i % 97)}€`) assert.fail(`row ${i}: ${v}`);
     });
+  });
+  test('JSON: an escape at the 1 MiB read boundary', async () => {
+    // The first read chunk ends with a backslash: the quote after it is escaped (one backslash)
+    // or closes the string (two backslashes).
+    const head = '[{"S":"';
+    const filler = 'a'.repeat((1 << 20) - 1 - head.length);
+    const p1 = write('Esc1.json', head + filler + '\\"b"},{"S":"c"}]');
+    const p2 = write('Esc2.json', head + filler.slice(1) + '\\\\"},{"S":"c"}]');
+    const { tables } = await loadTelemetry([p1, p2]);
+    assert.deepEqual(values(tables.get('Esc1')!, 'S'), [filler + '"b', 'c']);
+    assert.deepEqual(values(tables.get('Esc2')!, 'S'), [filler.slice(1) + '\\', 'c']);
   });
   test('bad NDJSON lines are skipped with a warning', async () => {
     const p = write('Bad.ndjson', '{"A":1}\n{oops\n[1]\n{"A":2}\n');
