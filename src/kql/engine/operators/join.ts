@@ -4,28 +4,34 @@
  * Rows whose key has a null number never match (an empty string is a value and does match).
  */
 import type { Table } from '../column.js';
-import { compileScalar, type RowFn } from '../compile/compile-scalar.js';
 import type { ExecEnv } from '../compile/exec-env.js';
-import type { KqlValue } from '../values.js';
-import type { ScalarExpr, TabularPlan } from '../../plan/types.js';
+import type { TabularPlan } from '../../plan/types.js';
 import { gatherColumn } from './gather.js';
+import { joinKeyReaders } from './join-keys.js';
 
 type JoinPlan = Extract<TabularPlan, { op: 'join' }>;
 
 /** Runs a join of the evaluated left and right inputs. */
 export function runJoin(plan: JoinPlan, left: Table, right: Table, env: ExecEnv): Table {
   const operator = plan.operator;
-  const leftKey = keyReader(plan.leftKeys, left, env);
-  const rightKey = keyReader(plan.rightKeys, right, env);
-  const li: number[] = [];
-  const ri: number[] = [];
+  const [leftKey, rightKey] = joinKeyReaders(plan.leftKeys, left, plan.rightKeys, right, env);
+  // growable pair buffers: typed arrays, doubled when full
+  let li = new Int32Array(1024);
+  let ri = new Int32Array(1024);
+  let count = 0;
   const emit = (l: number, r: number): void => {
-    li.push(l);
-    ri.push(r);
-    if ((li.length & 0xffff) === 0) {
-      env.checkRows(operator, li.length);
+    if (count === li.length) {
+      env.checkRows(operator, count);
       env.checkTime(operator);
+      const nl = new Int32Array(count * 2);
+      nl.set(li);
+      li = nl;
+      const nr = new Int32Array(count * 2);
+      nr.set(ri);
+      ri = nr;
     }
+    li[count] = l;
+    ri[count++] = r;
   };
   const kind = plan.kind;
   if (kind === 'rightsemi' || kind === 'rightanti') {
@@ -77,39 +83,12 @@ export function runJoin(plan: JoinPlan, left: Table, right: Table, env: ExecEnv)
     }
     if (matchedRight) for (let r = 0; r < right.length; r++) if (!matchedRight[r]) emit(-1, r);
   }
-  env.checkRows(operator, li.length);
-  const leftIdx = Int32Array.from(li);
-  const rightIdx = Int32Array.from(ri);
+  env.checkRows(operator, count);
+  const leftIdx = li.subarray(0, count);
+  const rightIdx = ri.subarray(0, count);
   const columns: Table['columns'] = [];
   let j = 0;
   for (const c of plan.leftOutput) columns.push({ name: plan.columns[j++]!.name, column: gatherColumn(left.columns[c]!.column, leftIdx) });
   for (const c of plan.rightOutput) columns.push({ name: plan.columns[j++]!.name, column: gatherColumn(right.columns[c]!.column, rightIdx) });
   return { name: left.name, length: leftIdx.length, columns };
-}
-
-/** Hashable key of a row's key values; undefined when a key is a null number (never matches). */
-function keyReader(keys: ScalarExpr[], table: Table, env: ExecEnv): (i: number) => unknown {
-  const fns: RowFn[] = keys.map((k) => compileScalar(k, table, env));
-  const strings = keys.map((k) => k.type === 'string');
-  if (fns.length === 1) {
-    const f = fns[0]!;
-    const isString = strings[0]!;
-    return (i) => normalizeKey(f(i), isString);
-  }
-  return (i) => {
-    let s = '';
-    for (let j = 0; j < fns.length; j++) {
-      const k = normalizeKey(fns[j]!(i), strings[j]!);
-      if (k === undefined) return undefined;
-      s += (typeof k === 'number' ? 'n' : 's') + String(k) + '\u0001';
-    }
-    return s;
-  };
-}
-
-/** KQL strings are never null: a missing string key is the empty string. */
-function normalizeKey(v: KqlValue, isString: boolean): unknown {
-  if (v === null) return isString ? '' : undefined;
-  if (typeof v === 'object') return '\u0000' + JSON.stringify(v);
-  return v;
 }

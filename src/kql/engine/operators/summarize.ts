@@ -3,7 +3,7 @@
  * group and aggregate from the aggregate registry. Groups come out in order of first appearance;
  * without `by`, an empty input still gives one row (count() = 0).
  */
-import type { Table } from '../column.js';
+import type { StringColumn, Table } from '../column.js';
 import { aggregateFunctions, type Accumulator } from '../aggregates/registry.js';
 import { compileScalar, type RowFn } from '../compile/compile-scalar.js';
 import type { ExecEnv } from '../compile/exec-env.js';
@@ -12,6 +12,12 @@ import type { KqlValue } from '../values.js';
 import type { TabularPlan } from '../../plan/types.js';
 
 type SummarizePlan = Extract<TabularPlan, { op: 'summarize' }>;
+
+/** The argument list of count(): shared, never written. */
+const NO_VALUES: KqlValue[] = Object.freeze([]) as unknown as KqlValue[];
+
+/** Largest code space grouped through a dense table instead of a hash map. */
+const DENSE_GROUPS = 1 << 22;
 
 /** Runs a summarize node. */
 export function runSummarize(plan: SummarizePlan, input: Table, env: ExecEnv): Table {
@@ -31,7 +37,7 @@ export function runSummarize(plan: SummarizePlan, input: Table, env: ExecEnv): T
       const acc = accs[groupOf[i]!]!;
       switch (args.length) {
         case 0:
-          acc.add([]);
+          acc.add(NO_VALUES);
           break;
         case 1:
           acc.add([args[0]!(i)]);
@@ -70,6 +76,8 @@ function assignGroups(plan: SummarizePlan, input: Table, env: ExecEnv): { groupO
   const n = input.length;
   const groupOf = new Int32Array(n);
   if (plan.by.length === 0) return { groupOf, keys: [[]] };
+  const byCodes = stringKeyColumns(plan, input);
+  if (byCodes) return groupByCodes(byCodes, n, env);
   const keyFns: RowFn[] = plan.by.map((e) => compileScalar(e, input, env));
   const keys: KqlValue[][] = [];
   const ids = new Map<unknown, number>();
@@ -96,6 +104,49 @@ function assignGroups(plan: SummarizePlan, input: Table, env: ExecEnv): { groupO
       g = keys.length;
       ids.set(key, g);
       keys.push(parts.slice());
+    }
+    groupOf[i] = g;
+  }
+  env.checkRows('summarize', keys.length);
+  return { groupOf, keys };
+}
+
+/** The by-columns when every one is a plain string column (grouped by dictionary code); null otherwise. */
+function stringKeyColumns(plan: SummarizePlan, input: Table): StringColumn[] | null {
+  const out: StringColumn[] = [];
+  let space = 1;
+  for (const e of plan.by) {
+    if (e.kind !== 'column') return null;
+    const col = input.columns.find((c) => c.name === e.name)?.column;
+    if (col?.kind !== 'string') return null;
+    space *= col.dictionary.length + 1;
+    out.push(col);
+  }
+  return space < 2 ** 52 ? out : null;
+}
+
+/** Groups by a mixed-radix number of the key columns' codes (null as digit 0): no string hashing per row. */
+function groupByCodes(cols: StringColumn[], n: number, env: ExecEnv): { groupOf: Int32Array; keys: KqlValue[][] } {
+  const groupOf = new Int32Array(n);
+  const radix = cols.map((c) => c.dictionary.length + 1);
+  const space = radix.reduce((a, b) => a * b, 1);
+  const dense = space <= DENSE_GROUPS ? new Int32Array(space) : null;
+  const sparse = dense ? null : new Map<number, number>();
+  const keys: KqlValue[][] = [];
+  const codeArrays = cols.map((c) => c.codes);
+  for (let i = 0; i < n; i++) {
+    if ((i & 0xfffff) === 0xfffff) env.checkTime('summarize');
+    let key = 0;
+    for (let k = 0; k < codeArrays.length; k++) key = key * radix[k]! + codeArrays[k]![i]! + 1;
+    let g = dense ? dense[key]! - 1 : (sparse!.get(key) ?? -1);
+    if (g < 0) {
+      g = keys.length;
+      if (dense) dense[key] = g + 1;
+      else sparse!.set(key, g);
+      keys.push(cols.map((c) => {
+        const code = c.codes[i]!;
+        return code < 0 ? null : c.dictionary[code]!;
+      }));
     }
     groupOf[i] = g;
   }
