@@ -68,6 +68,9 @@ export class TableBuilder {
    */
   private shapeKeys: string[] = [];
   private shapeSinks: Sink[] = [];
+  /** The sinks of the current CSV header, resolved once per file. */
+  private textHeader: string[] | null = null;
+  private textSinks: Sink[] = [];
 
   /** Adds one row given as a JSON object (NDJSON line, JSON array element). */
   addRecord(record: Record<string, unknown>): void {
@@ -102,8 +105,13 @@ export class TableBuilder {
   addTextRecord(header: string[], cells: string[]): void {
     const row = this.rows;
     const n = Math.min(header.length, cells.length);
+    if (header !== this.textHeader) {
+      this.textHeader = header;
+      this.textSinks = header.map((h) => this.sink(h));
+    }
+    const sinks = this.textSinks;
     for (let i = 0; i < n; i++) {
-      const s = this.sink(header[i]!);
+      const s = sinks[i]!;
       const text = cells[i]!;
       if (s.kind === 'typed') {
         if (s.builder.length > row) continue;
