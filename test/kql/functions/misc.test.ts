@@ -224,3 +224,52 @@ describe('code points ("make_string()", "unicode_codepoints_from_string()" docs)
     assert.equal(call('isascii', ['é']), false);
   });
 });
+
+describe('bitwise ("binary_and()" … "bitset_count_ones()", "tohex()" docs)', () => {
+  test('64-bit two\'s complement operations', () => {
+    assert.equal(call('binary_and', [6, 3]), 2);
+    assert.equal(call('binary_or', [6, 3]), 7);
+    assert.equal(call('binary_xor', [1, 1]), 0);
+    assert.equal(call('binary_not', [100]), -101);
+    assert.equal(call('binary_shift_left', [1, 2]), 4);
+    assert.equal(call('binary_shift_right', [4, 2]), 1);
+    assert.equal(call('bitset_count_ones', [42]), 3);
+    assert.equal(call('tohex', [256]), '100');
+    assert.equal(call('tohex', [-256]), 'ffffffffffffff00');
+    assert.equal(call('tohex', [256, 8]), '00000100');
+    assert.equal(call('binary_and', [null, 1]), null);
+  });
+});
+
+describe('more strings, IPs and arrays', () => {
+  test('strcmp, indexof_regex', () => {
+    assert.equal(call('strcmp', ['ABC', 'ABC']), 0);
+    assert.equal(call('strcmp', ['abc', 'abd']), -1);
+    assert.equal(call('indexof_regex', ['abcabc', 'a.c']), 0);
+    assert.equal(call('indexof_regex', ['abcabc', 'x']), -1);
+  });
+  test('has_ipv4 family ("has_ipv4()", "has_ipv4_prefix()", "has_any_ipv4()" docs)', () => {
+    assert.equal(call('has_ipv4', ['Source is 10.1.2.3:443', '10.1.2.3']), true);
+    assert.equal(call('has_ipv4', ['Source is 10.1.2.33', '10.1.2.3']), false);
+    assert.equal(call('has_ipv4', ['a10.1.2.3', '10.1.2.3']), false);
+    assert.equal(call('has_ipv4', ['256.1.2.3', '256.1.2.3']), false);
+    assert.equal(call('has_ipv4_prefix', ['to 127.0.0.1 now', '127.0.']), true);
+    assert.equal(call('has_ipv4_prefix', ['to 127.0.0.1 now', '127.0']), false);
+    assert.equal(call('has_any_ipv4', ['from 10.0.0.1 and 8.8.8.8', ['1.1.1.1', '8.8.8.8']]), true);
+    assert.equal(call('ipv4_netmask_suffix', ['192.168.1.1/24']), 24);
+    assert.equal(call('ipv4_netmask_suffix', ['192.168.1.1']), 32);
+  });
+  test('array shifts, rotations, splits, array_iff, dynamic_to_json, bag_set_key', () => {
+    assert.deepEqual(call('array_shift_left', [[1, 2, 3, 4, 5], 2]), [3, 4, 5, null, null]);
+    assert.deepEqual(call('array_shift_left', [[1, 2, 3, 4, 5], -2]), [null, null, 1, 2, 3]);
+    assert.deepEqual(call('array_shift_left', [[1, 2, 3, 4, 5], 2, -1]), [3, 4, 5, -1, -1]);
+    assert.deepEqual(call('array_shift_right', [[1, 2, 3, 4, 5], 2]), [null, null, 1, 2, 3]);
+    assert.deepEqual(call('array_rotate_left', [[1, 2, 3, 4, 5], 2]), [3, 4, 5, 1, 2]);
+    assert.deepEqual(call('array_rotate_right', [[1, 2, 3, 4, 5], 2]), [4, 5, 1, 2, 3]);
+    assert.deepEqual(call('array_split', [[1, 2, 3, 4, 5], 2]), [[1, 2], [3, 4, 5]]);
+    assert.deepEqual(call('array_split', [[1, 2, 3, 4, 5], [1, 3]]), [[1], [2, 3], [4, 5]]);
+    assert.deepEqual(call('array_iff', [[true, false, true], [1, 2, 3], [4, 5, 6]]), [1, 5, 3]);
+    assert.equal(call('dynamic_to_json', [{ b: 1, a: [{ d: 1, c: 2 }] }]), '{"a":[{"c":2,"d":1}],"b":1}');
+    assert.deepEqual(call('bag_set_key', [{ a: 1 }, 'b.c', 2]), { a: 1, b: { c: 2 } });
+  });
+});

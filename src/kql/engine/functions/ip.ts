@@ -104,7 +104,32 @@ export function ipv6Compare(a: string, b: string, prefix: number | null = null):
 
 const optionalPrefix = (args: KqlValue[]): number | null => (typeof args[2] === 'number' ? args[2] : null);
 
+const IPV4_IN_TEXT = /(?<![\w.])(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})(?![\w.])/g;
+
+/** The valid IPv4 addresses in a text: dotted quads not glued to letters, digits or dots ("has_ipv4()" docs). */
+export function ipv4sIn(text: string): string[] {
+  return [...text.matchAll(IPV4_IN_TEXT)].map((m) => m[1]!).filter((ip) => parseIpv4WithPrefix(ip) !== null);
+}
+
 export const ipFunctions: ScalarFunction[] = [
+  ...defineFunction('has_ipv4', (args, ctx) => {
+    const ip = parseIpv4WithPrefix(textArg(args, 1, ctx));
+    if (!ip) return false;
+    return ipv4sIn(textArg(args, 0, ctx)).some((x) => parseIpv4WithPrefix(x)![0] === ip[0]);
+  }),
+  ...defineFunction('has_ipv4_prefix', (args, ctx) => {
+    const prefix = textArg(args, 1, ctx);
+    return ipv4sIn(textArg(args, 0, ctx)).some((x) => x.startsWith(prefix) && (prefix.endsWith('.') || x.length === prefix.length));
+  }),
+  ...defineFunction('has_any_ipv4', (args, ctx) => {
+    const found = new Set(ipv4sIn(textArg(args, 0, ctx)).map((x) => parseIpv4WithPrefix(x)![0]));
+    const wanted = args.slice(1).flatMap((a) => (Array.isArray(a) ? (a as DynamicValue[]) : [a]));
+    return wanted.some((w) => typeof w === 'string' && found.has(parseIpv4WithPrefix(w)?.[0] ?? -1));
+  }),
+  ...defineFunction('ipv4_netmask_suffix', (args, ctx) => {
+    const x = parseIpv4WithPrefix(textArg(args, 0, ctx));
+    return x && x[1];
+  }),
   ...defineFunction('parse_ipv4', (args, ctx) => {
     const x = parseIpv4WithPrefix(textArg(args, 0, ctx));
     return x && masked(x[0], x[1]);

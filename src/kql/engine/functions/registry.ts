@@ -23,6 +23,7 @@
  */
 import type { ScalarFunction } from './context.js';
 import { arithmeticFunctions } from './arithmetic.js';
+import { bitwiseFunctions } from './bitwise.js';
 import { comparisonFunctions } from './comparison.js';
 import { conditionalFunctions } from './conditional.js';
 import { conversionFunctions } from './conversion.js';
@@ -33,6 +34,7 @@ import { generatedFunctions } from './generated.js';
 import { ipFunctions } from './ip.js';
 import { logicalFunctions } from './logical.js';
 import { mathFunctions } from './math.js';
+import { moreDynamicFunctions } from './more-dynamic.js';
 import { regexFunctions } from './regex.js';
 import { moreStringFunctions, stringFunctions } from './string.js';
 import { stringOperatorFunctions } from './string-operators.js';
@@ -59,6 +61,8 @@ const families: ScalarFunction[][] = [
   encodingFunctions,
   moreStringFunctions,
   generatedFunctions,
+  bitwiseFunctions,
+  moreDynamicFunctions,
 ];
 
 /** Every scalar function and operator by KQL name. */

@@ -141,5 +141,14 @@ export const moreStringFunctions: ScalarFunction[] = [
   ...defineFunction('make_string', makeString),
   ...defineFunction('unicode_codepoints_from_string', (args, ctx) => Array.from(textArg(args, 0, ctx)).map((c) => c.codePointAt(0)!)),
   ...defineFunction('to_utf8', (args, ctx) => Array.from(Buffer.from(textArg(args, 0, ctx), 'utf8'))),
+  ...defineFunction('strcmp', (args, ctx) => {
+    const [a, b] = [textArg(args, 0, ctx), textArg(args, 1, ctx)];
+    return a < b ? -1 : a > b ? 1 : 0;
+  }),
+  ...defineFunction('indexof_regex', (args, ctx) => {
+    const m = getRegex(textArg(args, 1, ctx)).matcher(textArg(args, 0, ctx));
+    return m.find() ? m.start() : -1;
+  }),
+  ...defineFunction('isutf8', () => true),
   ...defineFunction('isascii', (args, ctx) => /^[\x00-\x7f]*$/.test(textArg(args, 0, ctx))),
 ];
