@@ -42,7 +42,12 @@ export function tableNameOf(path: string): string {
 
 /** The telemetry files at a path: the file itself, or every telemetry file in a folder (sorted, not recursive). */
 function filesAt(path: string, warnings: string[]): string[] {
-  const st = statSync(path);
+  let st;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    throw new Error(`${path}: cannot read telemetry (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
   if (!st.isDirectory()) return [path];
   const out: string[] = [];
   for (const name of readdirSync(path).sort()) {

@@ -203,6 +203,9 @@ describe('several files', () => {
     assert.equal(warnings.length, 1);
     assert.match(warnings[0]!, /README\.txt: skipped/);
   });
+  test('a missing path is an error naming it', async () => {
+    await assert.rejects(loadTelemetry([join(dir, 'nope.ndjson')]), /nope\.ndjson: cannot read telemetry \(ENOENT\)/);
+  });
   test('NAME=PATH assigns a table name', async () => {
     const p = write('whatever.ndjson', '{"A":1}\n');
     const { tables } = await loadTelemetry([], { tables: { Custom: p } });
