@@ -55,8 +55,8 @@ export function summarizePlan(op: Kusto.Language.Syntax.SummarizeOperator, input
   let needsProjection = false;
   let hidden = 0;
   for (const item of separatedElements(op.Aggregates)) {
-    if (syntaxClass(item) === 'CompoundNamedExpression') ctx.unsupported('summarize (a, b) = … naming', item);
-    const inner = unwrap(item);
+    // (a, b) = arg_max(…): the binder already gave the output columns those names
+    const inner = unwrap(syntaxClass(item) === 'CompoundNamedExpression' ? (item as Kusto.Language.Syntax.CompoundNamedExpression).Expression! : item);
     if (syntaxClass(inner) === 'FunctionCallExpression' && ctx.aggregateNames.has(functionName(inner))) {
       const width = Math.max(1, columnsOf((inner as Kusto.Language.Syntax.Expression).ResultType).length);
       const outputs = columns.slice(next, next + width);

@@ -6,7 +6,7 @@
 import { separatedElements, syntaxClass, type KSyntaxElement } from '../frontend/kusto.js';
 import type { KqlValue } from '../engine/values.js';
 import { columnsOf, kqlTypeOf, projectionName, referencedKind, type PlanContext } from './context.js';
-import { columnRef, expandUserFunction, scalarFrom, setTabularConverter } from './scalar.js';
+import { bindLet, columnRef, expandUserFunction, scalarFrom, setTabularConverter } from './scalar.js';
 import { summarizePlan, countPlan, distinctPlan } from './summarize.js';
 import { joinPlan, lookupPlan } from './join.js';
 import { unionPlan } from './union.js';
@@ -95,8 +95,12 @@ function tableReference(node: Node<'NameReference'>, ctx: PlanContext): TabularP
   if (referencedKind(node) === 'TableSymbol') return planNode(node, ctx, 'table', { op: 'table', table: name });
   const expansion = node.GetExpansion();
   if (expansion) {
-    // a parameterless function used without parentheses
-    return ctx.withScope(() => tabularFrom((expansion as Node<'FunctionBody'>).Expression!, ctx));
+    // a parameterless function (view) used without parentheses: its body's lets, then its result
+    const body = expansion as Node<'FunctionBody'>;
+    return ctx.withScope(() => {
+      for (const stmt of separatedElements(body.Statements)) bindLet(stmt, ctx);
+      return tabularFrom(body.Expression!, ctx);
+    });
   }
   return ctx.unsupported(`table ${name}`, node, 'unknown table');
 }

@@ -58,6 +58,15 @@ describe('summarize: default names, column order, grouping', () => {
     );
   });
 
+  test('(a, b) = arg_max(...) names the returned columns', () => {
+    const r = run(`${T} T | summarize (LastTs, LastPort) = arg_max(Ts, Port) by Dev | where Dev == 'a'`);
+    assert.deepEqual(
+      r.columns.map((c) => c.name),
+      ['Dev', 'LastTs', 'LastPort'],
+    );
+    assert.equal(r.rows[0]![2], 443);
+  });
+
   test('count operator names its column Count; distinct keeps distinct combinations', () => {
     assert.deepEqual(run(`${T} T | count`).columns, [{ name: 'Count', type: 'long' }]);
     assert.deepEqual(run(`${T} T | count`).rows, [[4]]);
