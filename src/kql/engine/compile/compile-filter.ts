@@ -56,10 +56,12 @@ function numericComparison(expr: ScalarExpr, table: Table, env: ExecEnv): RowFil
   if (column?.kind !== 'number') return null;
   // datetime between (start .. 1h) and mixed types keep the registry's semantics
   if (!expr.argTypes.every((t) => t === subject.type || (isPlainNumber(t) && isPlainNumber(subject.type)))) return null;
+  if (bounds.some(hasColumn)) return null;
   const values: number[] = [];
   for (const b of bounds) {
     const v = compileScalar(b, { name: '', length: 1, columns: [] }, env)(0);
-    if (typeof v !== 'number') return hasColumn(b) ? null : select(() => false, env);
+    // a null bound: the comparison is null for every row
+    if (typeof v !== 'number') return select(() => false, env);
     values.push(v);
   }
   const [a, b] = values as [number, number];

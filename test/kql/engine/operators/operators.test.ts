@@ -82,6 +82,12 @@ describe('expressions', () => {
     assert.deepEqual(r.rows, [[25 * 3_600_000_000, Date.UTC(2026, 4, 25, 12) * 1000, NOW - 86_400_000_000]]);
   });
 
+  test('comparisons whose bounds are other columns (not constants)', () => {
+    const r = run(`datatable(a:long, b:long)[1, 2, 3, 1, 5, 5] | where a between (b .. b + 1) or a < b - 5`);
+    assert.deepEqual(r.rows, [[5, 5]]);
+    assert.deepEqual(run(`datatable(a:long, b:long)[1, 2, 3, 1] | where a > b`).rows, [[3, 1]]);
+  });
+
   test('iff and case evaluate only the chosen branch', () => {
     const r = run(`range x from 1 to 3 step 1 | extend y = iff(x > 1, 'big', 'small'), z = case(x == 1, 'one', x == 2, 'two', 'many')`);
     assert.deepEqual(r.rows, [[1, 'small', 'one'], [2, 'big', 'two'], [3, 'big', 'many']]);
