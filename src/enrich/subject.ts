@@ -21,6 +21,23 @@ const COMMON = new Set(
   'remote management monitoring montioring tool tools network connection process file execution detected detect detection suspicious possible potential activity access windows linux macos user users login logon from with using via event events query hunting rule new creation created service services command line powershell registry dump memory credential credentials script scripts shell download upload execution'.split(' '),
 );
 
+/** Per knowledge base and technique: the software ATT&CK lists for it, with a compiled word-boundary pattern each. */
+const softwarePatterns = new WeakMap<AttackKnowledgeBase, Map<string, { name: string; id: string; type: string; re: RegExp }[]>>();
+
+function softwareOf(attack: AttackKnowledgeBase, techniqueId: string) {
+  let perKb = softwarePatterns.get(attack);
+  if (!perKb) softwarePatterns.set(attack, (perKb = new Map()));
+  let list = perKb.get(techniqueId);
+  if (!list) {
+    list = attack
+      .usedBy(techniqueId)
+      .software.filter((s) => s.name.length >= 4)
+      .map((s) => ({ name: s.name, id: s.id, type: s.type, re: new RegExp(`\\b${s.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i') }));
+    perKb.set(techniqueId, list);
+  }
+  return list;
+}
+
 /** The subject of `rule`, or null when its text names none we can stand behind. */
 export function ruleSubject(rule: Pick<Rule, 'name' | 'description' | 'techniques'>, analysis: QueryAnalysis, attack: AttackKnowledgeBase): RuleSubject | null {
   const text = `${rule.name}\n${rule.description}`;
@@ -36,10 +53,8 @@ export function ruleSubject(rule: Pick<Rule, 'name' | 'description' | 'technique
   const dashed = rmm ? /\btools?\s*-\s*([^-]+?)\s*-/i.exec(rule.name)?.[1]?.trim() : undefined;
 
   for (const technique of rule.techniques) {
-    for (const s of attack.usedBy(technique.id).software) {
-      if (s.name.length < 4) continue;
-      const re = new RegExp(`\\b${s.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
-      if (re.test(text)) return { name: s.name, role: `${s.type === 'malware' ? 'malware' : 'a tool'} ATT&CK tracks as ${s.id}`, attackId: s.id };
+    for (const s of softwareOf(attack, technique.id)) {
+      if (s.re.test(text)) return { name: s.name, role: `${s.type === 'malware' ? 'malware' : 'a tool'} ATT&CK tracks as ${s.id}`, attackId: s.id };
     }
   }
   const name = dashed ?? inLiterals;

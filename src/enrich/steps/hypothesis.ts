@@ -18,7 +18,7 @@ const KIND_RANK: Record<LiteralKind, number> = {
 
 const OPERATOR_WORDS: [RegExp, string][] = [
   [/^(has_any|has_all)$/i, 'has any of'],
-  [/^has(_cs)?$/i, 'has the term'],
+  [/^has(_cs)?$/i, 'has'],
   [/^(contains|contains_cs)$|\bcontains\b/i, 'contains'],
   [/^(startswith|startswith_cs|hasprefix)$|\bstartswith\b/i, 'starts with'],
   [/^(endswith|endswith_cs|hassuffix)$|\bendswith\b/i, 'ends with'],
@@ -44,8 +44,11 @@ export function filterPhrase(f: AnalysisFilter, max = 7): string {
   const kind = filterKind(f);
   const noun = kind === 'text' || kind === 'number' ? '' : `the ${f.values.length > 1 ? KIND_NOUNS[kind] : KIND_NOUN[kind]} `;
   const field = f.field ?? 'the event text';
-  const conj = /has any|one of|matches|contains|starts|ends/.test(operatorWords(f)) ? 'or' : 'and';
-  return `${field} ${f.negated ? 'not ' : ''}${operatorWords(f)} ${noun}${valueList(f.values, max, conj)}`;
+  const words = operatorWords(f);
+  const conj = /has any|one of|matches|contains|starts|ends/.test(words) ? 'or' : 'and';
+  // `has` matches whole terms: say so when no noun says what the value is.
+  const op = words === 'has' && noun === '' ? 'has the term' : words;
+  return `${field} ${f.negated ? 'not ' : ''}${op} ${noun}${valueList(f.values, max, conj)}`;
 }
 
 /** Filters on the same field with the same operator, merged into one with all their values (SPL writes `a=1 OR a=2`). */
@@ -100,8 +103,10 @@ function sentenceOne(rule: Rule, attack: AttackKnowledgeBase, subject: RuleSubje
     const what = firstSentence(rule.description) || rule.name;
     return `An adversary uses ${techniques}${forGoal}: ${what.replace(OPENER, '').replace(/^[a-z]/, (c) => c.toUpperCase())}`.replace(/([^.!?…])$/, '$1.');
   }
-  const what = firstSentence(rule.description) || `${rule.name}.`;
-  return `No ATT&CK technique is mapped; the rule (${rule.name}) looks for this: ${what}`.replace(/([^.!?…])$/, '$1.');
+  const what = firstSentence(rule.description);
+  const same = !what || what.toLowerCase().replace(/\W/g, '').startsWith(rule.name.toLowerCase().replace(/\W/g, ''));
+  if (same) return `No ATT&CK technique is mapped to ${rule.name.replace(/[.!?]$/, '')}.`;
+  return `No ATT&CK technique is mapped; the rule (${rule.name}) looks for this: ${what.replace(OPENER, '').replace(/^[a-z]/, (c) => c.toUpperCase())}`.replace(/([^.!?…])$/, '$1.');
 }
 
 function sourcePhrase(analysis: QueryAnalysis, rule: Rule): string {
@@ -119,7 +124,7 @@ function sentenceTwo(rule: Rule, analysis: QueryAnalysis, rows: SourceRows): str
   if (filters.length) parts.push(`where ${listOf(filters.map((f) => filterPhrase(f)))}`);
   else if (analysis.filters.length) parts.push(`where ${listOf(analysis.filters.slice(0, 2).map((f) => `${f.field ?? 'the event'} ${f.operator}`))}`);
   const window = analysis.timeWindow?.lookbackMs ? ` over the last ${durationPhrase(analysis.timeWindow.lookbackMs)}` : '';
-  const keys = analysis.aggregations.flatMap((a) => a.keys).slice(0, 4);
+  const keys = [...new Set(analysis.aggregations.flatMap((a) => a.keys))].slice(0, 4);
   const per = keys.length ? `, counted per ${listOf(keys)}` : '';
   const threshold = analysis.thresholds.length ? ` and kept when ${listOf(analysis.thresholds.map((t) => `${t.field} ${t.operator} ${t.value}`))}` : '';
   return `It shows in ${sourcePhrase(analysis, rule)} as ${rows.rows}${parts.length ? ' ' + parts.join(' ') : ''}${window}${per}${threshold}.`;
