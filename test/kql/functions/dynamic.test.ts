@@ -71,3 +71,22 @@ describe('arrays and bags', () => {
     assert.equal(call('gettype', [null], ['dynamic']), 'null');
   });
 });
+
+describe('parse_xml (the conversion table of the "parse_xml()" docs)', () => {
+  test('elements, attributes, text, repeated children', () => {
+    assert.deepEqual(call('parse_xml', ['<e/>']), { e: null });
+    assert.deepEqual(call('parse_xml', ['<e>text</e>']), { e: 'text' });
+    assert.deepEqual(call('parse_xml', ['<e name="value" />']), { e: { '@name': 'value' } });
+    assert.deepEqual(call('parse_xml', ['<e name="value">text</e>']), { e: { '@name': 'value', '#text': 'text' } });
+    assert.deepEqual(call('parse_xml', ['<e> <a>text</a> <b>text</b> </e>']), { e: { a: 'text', b: 'text' } });
+    assert.deepEqual(call('parse_xml', ['<e> <a>text</a> <a>text</a> <a>t3</a> </e>']), { e: { a: ['text', 'text', 't3'] } });
+    assert.deepEqual(call('parse_xml', ['<e> text <a>text</a> </e>']), { e: { '#text': 'text', a: 'text' } });
+  });
+  test('the docs example: declaration skipped, numeric text as numbers; invalid XML → null', () => {
+    const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<duration>\n <value>118.0</value>\n <count>5.0</count>\n <!-- c -->\n</duration>';
+    assert.deepEqual(call('parse_xml', [xml]), { duration: { value: 118, count: 5 } });
+    assert.deepEqual(call('parse_xml', ['<a x="1 &amp; 2"><![CDATA[<raw>]]></a>']), { a: { '@x': '1 & 2', '#text': '<raw>' } });
+    assert.equal(call('parse_xml', ['<a><b></a>']), null);
+    assert.equal(call('parse_xml', ['not xml']), null);
+  });
+});

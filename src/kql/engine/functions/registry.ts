@@ -40,6 +40,7 @@ import { moreStringFunctions, stringFunctions } from './string.js';
 import { stringOperatorFunctions } from './string-operators.js';
 import { stringTermFunctions } from './string-terms.js';
 import { urlFunctions } from './url.js';
+import { xmlFunctions } from './xml.js';
 
 export type { EvalContext, ScalarFunction } from './context.js';
 
@@ -63,6 +64,7 @@ const families: ScalarFunction[][] = [
   generatedFunctions,
   bitwiseFunctions,
   moreDynamicFunctions,
+  xmlFunctions,
 ];
 
 /** Every scalar function and operator by KQL name. */
