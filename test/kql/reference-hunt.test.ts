@@ -43,3 +43,33 @@ test('the reference rule over the seed telemetry gives exactly expected.json (Re
   const wanted = expected.rows_any_order.map(normalize).sort();
   assert.deepEqual(actual, wanted);
 });
+
+test('socfeed hunt runs the reference rule from the command line: JSON out, exit codes 0 / 1 / 2', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const rule = parse(readFileSync(join(CORPUS, 'azure-sentinel', REFERENCE_RULE_PATH), 'utf8')) as { query: string };
+  const dir = mkdtempSync(join(tmpdir(), 'hunt-'));
+  const queryFile = join(dir, 'q.kql');
+  writeFileSync(queryFile, rule.query);
+  const data = join(TELEMETRY, 'seed-hunt', 'DeviceNetworkEvents.ndjson');
+  const schemas = ['--schemas', join(SCHEMAS, 'sentinel'), '--schemas', join(SCHEMAS, 'defender')];
+  const socfeed = (args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'hunt', ...args], { encoding: 'utf8' });
+
+  const ok = socfeed(['--file', queryFile, '--data', data, ...schemas, '--now', '2026-05-25T23:00:00Z', '--format', 'json']);
+  assert.equal(ok.status, 0, ok.stderr);
+  const out = JSON.parse(ok.stdout) as { columns: { name: string }[]; rows: unknown[][] };
+  assert.deepEqual(
+    out.columns.map((c) => c.name),
+    ['DeviceId', 'DeviceName', 'RemoteUrl', 'FirstSeen', 'LastSeen', 'Report', 'Count'],
+  );
+  assert.equal(out.rows.length, 3);
+  assert.ok(out.rows.some((r) => r[2] === 'grtmprod.addigy.com' && r[3] === '2026-05-25T22:59:59Z'));
+
+  const bad = socfeed(['--query', 'DeviceNetworkEvents\n| where Nope == 1', '--data', data]);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /line 2, column 9/);
+
+  assert.equal(socfeed(['--query', 'print 1', '--format', 'xml']).status, 2);
+});
