@@ -98,4 +98,11 @@ describe('lint checks on hand-written queries', () => {
     assert.deepEqual(findings.map((f) => f.code), ['technique-tactic-mismatch']);
     assert.match(findings[0]!.message, /T1219 Remote Access Tools belongs to Command and Control/);
   });
+
+  test('without schemas (parse only): syntax, ASIM and workspace functions, time filter, short has; no table or column findings', () => {
+    const findings = lintKqlRule(kqlRule('imProcessCreate\n| where CommandLine has "ab"\n| join (_GetWatchlist("x")) on $left.A == $right.B'), { schemas: null });
+    assert.deepEqual(findings.map((f) => f.code).sort(), ['asim-parser', 'no-time-filter', 'short-has-term', 'workspace-function']);
+    assert.deepEqual(lintKqlRule(corpusRule('rmm', 'RMM/Addigy/rmm_Addigy_netconn.yaml'), { schemas: null }), []);
+    assert.deepEqual(lintKqlRule(kqlRule('T | where A == '), { schemas: null }).map((f) => f.code), ['syntax-error']);
+  });
 });

@@ -71,11 +71,8 @@ export const lintCommand: Command = {
     const tables = [...loaded.tables.values()];
     const fileOf = new Map(rules.map(({ rule, file }) => [rule.id, file]));
     const findings: LintFinding[] = [];
-    for (const { rule } of rules) {
-      // Without schemas every table would be unknown: check the rest only.
-      const found = lintKqlRule(rule, { schemas: tables, attack });
-      findings.push(...(schemaDirs.length ? found : found.filter((f) => f.code !== 'unknown-table')));
-    }
+    // Without schemas there is nothing to bind against: lint what the parse shows.
+    for (const { rule } of rules) findings.push(...lintKqlRule(rule, { schemas: schemaDirs.length ? tables : null, attack }));
 
     if (format === 'json') {
       process.stdout.write(JSON.stringify(findings.map((f) => ({ ...f, file: fileOf.get(f.ruleId) ?? null })), null, 2) + '\n');

@@ -1,0 +1,53 @@
+/**
+ * The enrichment pass of a sync: for every rule whose enrichment is missing or outdated (content
+ * hash or `ENRICHMENT_VERSION` changed), analyze, lint and enrich it, and store the result. A
+ * re-sync with nothing changed finds nothing outdated and computes nothing.
+ */
+import type Database from 'better-sqlite3';
+import type { AttackKnowledgeBase } from '../../attack/index.js';
+import { analyzeRuleQuery } from '../../analysis/index.js';
+import type { Rule } from '../../catalog/rule.js';
+import type { TableSchema } from '../../kql/schema/table-schema.js';
+import { countFindings } from '../../lint/lint-finding.js';
+import { lintAndAnalyzeKqlRule } from '../../lint/lint-kql-rule.js';
+import { enrichRule } from '../enrich-rule.js';
+import { ENRICHMENT_VERSION } from '../enrichment.js';
+import { outdatedRuleIds, writeEnrichments, type StoredEnrichment } from './enrichment-rows.js';
+
+const BATCH = 200;
+
+export interface EnrichCatalogOptions {
+  attack: () => AttackKnowledgeBase;
+  /** Table schemas to lint KQL against; null lints what the parse shows only. */
+  schemas: readonly TableSchema[] | null;
+  loadRules: (ids: string[]) => Rule[];
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Analysis, lint and enrichment of one rule. */
+export function enrichAndLint(rule: Rule, attack: AttackKnowledgeBase, schemas: readonly TableSchema[] | null): StoredEnrichment {
+  const analysis = rule.language === 'kql' && schemas === null ? analyzeRuleQuery(rule) : undefined;
+  const linted = lintAndAnalyzeKqlRule(rule, { schemas, attack, ...(analysis ? { analysis } : {}) });
+  const finalAnalysis = linted.analysis ?? analysis ?? analyzeRuleQuery(rule);
+  const lint = rule.language === 'kql' ? countFindings(linted.findings) : null;
+  return { enrichment: enrichRule(rule, { attack, analysis: finalAnalysis, lint }), lint: linted.findings };
+}
+
+/** Brings every rule's stored enrichment up to date; returns how many were computed. */
+export function enrichCatalog(db: Database.Database, options: EnrichCatalogOptions): number {
+  const ids = outdatedRuleIds(db, ENRICHMENT_VERSION);
+  if (ids.length === 0) {
+    writeEnrichments(db, []);
+    return 0;
+  }
+  const attack = options.attack();
+  for (let at = 0; at < ids.length; at += BATCH) {
+    const rules = options.loadRules(ids.slice(at, at + BATCH));
+    writeEnrichments(
+      db,
+      rules.map((rule) => ({ ruleId: rule.id, contentHash: rule.contentHash, stored: enrichAndLint(rule, attack, options.schemas) })),
+    );
+    options.onProgress?.(Math.min(at + BATCH, ids.length), ids.length);
+  }
+  return ids.length;
+}

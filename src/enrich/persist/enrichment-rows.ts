@@ -1,0 +1,65 @@
+/**
+ * The enrichment and lint findings of each rule in the catalog database, keyed by rule id with
+ * the content hash and enrichment version they were computed for — so a sync recomputes only
+ * what changed. The table is created by the store's migration 2 (`ENRICHMENT_TABLE_SQL`).
+ */
+import type Database from 'better-sqlite3';
+import type { Enrichment } from '../enrichment.js';
+import type { LintFinding } from '../../lint/lint-finding.js';
+
+export const ENRICHMENT_TABLE_SQL = `
+  CREATE TABLE rule_enrichment (
+    rule_id TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    version TEXT NOT NULL,
+    enrichment_json TEXT NOT NULL,
+    lint_json TEXT NOT NULL,
+    lint_errors INTEGER NOT NULL,
+    lint_warnings INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX rule_enrichment_problems ON rule_enrichment(lint_errors, lint_warnings);
+`;
+
+/** What is stored for one rule. */
+export interface StoredEnrichment {
+  enrichment: Enrichment;
+  lint: LintFinding[];
+}
+
+/** The stored enrichment of a rule; null when none was computed (yet). */
+export function readEnrichment(db: Database.Database, ruleId: string): StoredEnrichment | null {
+  const row = db.prepare('SELECT enrichment_json, lint_json FROM rule_enrichment WHERE rule_id = ?').get(ruleId) as
+    | { enrichment_json: string; lint_json: string }
+    | undefined;
+  return row ? { enrichment: JSON.parse(row.enrichment_json) as Enrichment, lint: JSON.parse(row.lint_json) as LintFinding[] } : null;
+}
+
+/** Ids of the rules whose enrichment is missing, or was computed for another content hash or version. */
+export function outdatedRuleIds(db: Database.Database, version: string): string[] {
+  const rows = db
+    .prepare(
+      `SELECT r.id FROM rules r LEFT JOIN rule_enrichment e ON e.rule_id = r.id
+       WHERE e.rule_id IS NULL OR e.content_hash <> r.content_hash OR e.version <> ? ORDER BY r.id`,
+    )
+    .all(version) as { id: string }[];
+  return rows.map((r) => r.id);
+}
+
+/** Writes enrichments (one transaction) and drops those of rules no longer in the catalog. */
+export function writeEnrichments(db: Database.Database, rows: { ruleId: string; contentHash: string; stored: StoredEnrichment }[]): void {
+  const upsert = db.prepare(
+    `INSERT INTO rule_enrichment (rule_id, content_hash, version, enrichment_json, lint_json, lint_errors, lint_warnings)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(rule_id) DO UPDATE SET content_hash = excluded.content_hash, version = excluded.version,
+       enrichment_json = excluded.enrichment_json, lint_json = excluded.lint_json,
+       lint_errors = excluded.lint_errors, lint_warnings = excluded.lint_warnings`,
+  );
+  db.transaction(() => {
+    for (const { ruleId, contentHash, stored } of rows) {
+      const errors = stored.lint.filter((f) => f.severity === 'error').length;
+      const warnings = stored.lint.filter((f) => f.severity === 'warning').length;
+      upsert.run(ruleId, contentHash, stored.enrichment.version, JSON.stringify(stored.enrichment), JSON.stringify(stored.lint), errors, warnings);
+    }
+    db.prepare('DELETE FROM rule_enrichment WHERE rule_id NOT IN (SELECT id FROM rules)').run();
+  })();
+}
