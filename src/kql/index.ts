@@ -6,7 +6,7 @@
 import type { Table } from './engine/column.js';
 import { columnValue } from './engine/column.js';
 import { QueryLimitError } from './engine/compile/exec-env.js';
-import { executePlan } from './engine/execute.js';
+import { executePlan, MissingTableError } from './engine/execute.js';
 import type { KqlType, KqlValue } from './engine/values.js';
 import { analyzeQuery, type QueryDiagnostic } from './frontend/analyze.js';
 import { buildPlan } from './plan/build-plan.js';
@@ -91,7 +91,7 @@ export function runQuery(query: string, tables: Table[] | Map<string, Table>, op
     table = executePlan(plan.result, byName, { now, maxRows: options.maxRows, timeoutMs: options.timeoutMs, maxHeapBytes: options.maxHeapBytes });
   } catch (err) {
     if (err instanceof QueryLimitError) throw new QueryError('limit', err.message, null, null, [], err.operator);
-    if (err instanceof Error && err.message.startsWith('no data loaded')) throw new QueryError('data', err.message);
+    if (err instanceof MissingTableError) throw new QueryError('data', err.message);
     throw err;
   }
   const executedAt = performance.now();

@@ -88,7 +88,7 @@ export function executePlan(plan: TabularPlan, tables: Map<string, Table>, optio
       case 'join':
         return runJoin(p, evaluate(p.left), evaluate(p.right), env);
       case 'union':
-        return runUnion(p, p.inputs.map(evaluate), env);
+        return runUnion(p, p.inputs.map((input) => (p.fuzzy ? evaluateFuzzy(input) : evaluate(input))), env);
       case 'mvExpand':
         return runMvExpand(p, evaluate(p.input), env);
       case 'parse':
@@ -104,13 +104,31 @@ export function executePlan(plan: TabularPlan, tables: Map<string, Table>, optio
     }
   }
 
+  /** A union leg under isfuzzy=true: a table with no data counts as empty. */
+  function evaluateFuzzy(p: TabularPlan): Table {
+    try {
+      return evaluate(p);
+    } catch (err) {
+      if (err instanceof MissingTableError) return { name: p.operator, length: 0, columns: p.columns.map((c) => ({ name: c.name, column: nullColumn(c.type, 0) })) };
+      throw err;
+    }
+  }
+
   return evaluate(plan);
+}
+
+/** A query reads a table that was not loaded. */
+export class MissingTableError extends Error {
+  constructor(readonly table: string) {
+    super(`no data loaded for table ${table}`);
+    this.name = 'MissingTableError';
+  }
 }
 
 /** A loaded table shaped to the columns the binder saw: missing columns are null, other types converted. */
 function conformTable(name: string, tables: Map<string, Table>, columns: ColumnDef[]): Table {
   const table = tables.get(name);
-  if (!table) throw new Error(`no data loaded for table ${name}`);
+  if (!table) throw new MissingTableError(name);
   const byName = new Map(table.columns.map((c) => [c.name, c.column]));
   return {
     name,

@@ -100,7 +100,15 @@ export type TabularPlan = PlanBase &
         rightOutput: number[];
       }
     /** Output column i of input k is `inputColumns[k][i]` (a column index of that input, or -1 for null). */
-    | { op: 'union'; inputs: TabularPlan[]; inputColumns: number[][]; sourceColumn: string | null; sourceNames: string[] }
+    | {
+        op: 'union';
+        inputs: TabularPlan[];
+        inputColumns: number[][];
+        sourceColumn: string | null;
+        sourceNames: string[];
+        /** isfuzzy=true: a leg whose table has no data is left out instead of failing the query. */
+        fuzzy: boolean;
+      }
     | {
         op: 'mvExpand';
         input: TabularPlan;

@@ -33,5 +33,5 @@ export function unionPlan(op: Kusto.Language.Syntax.UnionOperator, piped: Tabula
       return input.columns.findIndex((c) => `${c.name}_${c.type}` === out.name);
     }),
   );
-  return planNode(op, ctx, 'union', { op: 'union', inputs, inputColumns, sourceColumn, sourceNames }, columns);
+  return planNode(op, ctx, 'union', { op: 'union', inputs, inputColumns, sourceColumn, sourceNames, fuzzy }, columns);
 }

@@ -48,6 +48,11 @@ describe('union, sort, top, take, distinct', () => {
     assert.deepEqual(r.rows, [['union_arg0', 1, ''], ['union_arg1', 2, 'b']]);
   });
 
+  test('union isfuzzy=true leaves out a leg whose table has no data', () => {
+    const r = run(`let f = (t:string) { table(t) | project x = 1 }; union isfuzzy=true (datatable(x:long)[5]), f('NotLoaded')`);
+    assert.deepEqual(r.rows, [[5]]);
+  });
+
   test('sort: desc by default with nulls last; asc puts nulls first', () => {
     const T = `datatable(v:long)[2, long(null), 5, 1]`;
     assert.deepEqual(run(`${T} | sort by v`).rows.map((r) => r[0]), [5, 2, 1, null]);
