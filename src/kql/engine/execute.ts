@@ -11,6 +11,7 @@ import { convertTo } from './functions/conversion.js';
 import { buildColumn } from './table-builder.js';
 import { runDatatable, runRange, singleRow } from './operators/datatable.js';
 import { runJoin } from './operators/join.js';
+import { runMakeSeries } from './operators/make-series.js';
 import { runMvExpand } from './operators/mv-expand.js';
 import { runParse } from './operators/parse.js';
 import { runProject } from './operators/project.js';
@@ -93,6 +94,8 @@ export function executePlan(plan: TabularPlan, tables: Map<string, Table>, optio
         return runMvExpand(p, evaluate(p.input), env);
       case 'parse':
         return runParse(p, evaluate(p.input), env);
+      case 'makeSeries':
+        return runMakeSeries(p, evaluate(p.input), env);
       case 'datatable':
         return runDatatable(p);
       case 'range':

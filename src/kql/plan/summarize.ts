@@ -56,7 +56,7 @@ export function summarizePlan(op: Kusto.Language.Syntax.SummarizeOperator, input
   let hidden = 0;
   for (const item of separatedElements(op.Aggregates)) {
     // (a, b) = arg_max(…): the binder already gave the output columns those names
-    const inner = unwrap(syntaxClass(item) === 'CompoundNamedExpression' ? (item as Kusto.Language.Syntax.CompoundNamedExpression).Expression! : item);
+    const inner = unwrapNamed(syntaxClass(item) === 'CompoundNamedExpression' ? (item as Kusto.Language.Syntax.CompoundNamedExpression).Expression! : item);
     if (syntaxClass(inner) === 'FunctionCallExpression' && ctx.aggregateNames.has(functionName(inner))) {
       const width = Math.max(1, columnsOf((inner as Kusto.Language.Syntax.Expression).ResultType).length);
       const outputs = columns.slice(next, next + width);
@@ -97,7 +97,8 @@ export function distinctPlan(op: Kusto.Language.Syntax.DistinctOperator, input: 
   return planNode(op, ctx, 'distinct', { op: 'summarize', input, by, aggregates: [] }, columns);
 }
 
-function unwrap(node: KSyntaxElement): KSyntaxElement {
+/** The expression inside `name = …` and parentheses. */
+export function unwrapNamed(node: KSyntaxElement): KSyntaxElement {
   let n = node;
   for (;;) {
     const cls = syntaxClass(n);
@@ -112,7 +113,7 @@ function functionName(node: KSyntaxElement): string {
 }
 
 /** One aggregate call: its registry name, per-row arguments (arg_max's `*` expanded by output name), constants. */
-function aggregateCall(node: KSyntaxElement, outputs: ColumnDef[], input: TabularPlan, ctx: PlanContext): AggregateCall {
+export function aggregateCall(node: KSyntaxElement, outputs: ColumnDef[], input: TabularPlan, ctx: PlanContext): AggregateCall {
   const fn = functionName(node);
   if (!aggregateFunctions.has(fn)) ctx.unsupported(`aggregate ${fn}()`, node);
   const argNodes = separatedElements((node as Kusto.Language.Syntax.FunctionCallExpression).ArgumentList?.Expressions);

@@ -12,6 +12,7 @@ import { joinPlan, lookupPlan } from './join.js';
 import { unionPlan } from './union.js';
 import { mvExpandPlan } from './mv-expand.js';
 import { parsePlan } from './parse.js';
+import { makeSeriesPlan } from './make-series.js';
 import { sortKeys } from './sort-keys.js';
 import type { ColumnDef, ScalarExpr, TabularPlan } from './types.js';
 
@@ -185,6 +186,8 @@ function operatorPlan(op: KSyntaxElement, input: TabularPlan, ctx: PlanContext):
       return lookupPlan(op as Node<'LookupOperator'>, input, ctx);
     case 'UnionOperator':
       return unionPlan(op as Node<'UnionOperator'>, input, ctx);
+    case 'MakeSeriesOperator':
+      return makeSeriesPlan(op as Node<'MakeSeriesOperator'>, input, ctx);
     case 'MvExpandOperator':
       return mvExpandPlan(op as Node<'MvExpandOperator'>, input, ctx);
     case 'ParseOperator':

@@ -133,6 +133,18 @@ export type TabularPlan = PlanBase &
         /** parse-where keeps only matching rows. */
         filter: boolean;
       }
+    | {
+        op: 'makeSeries';
+        input: TabularPlan;
+        by: ScalarExpr[];
+        /** One aggregate per series column, with the value of an empty bin. */
+        aggregates: { call: AggregateCall; defaultValue: KqlValue }[];
+        axis: ScalarExpr;
+        /** Bin range: `from` (default: smallest axis value) up to `to` exclusive (default: past the largest). */
+        from: ScalarExpr | null;
+        to: ScalarExpr | null;
+        step: ScalarExpr;
+      }
     | { op: 'datatable'; rows: KqlValue[][] }
     | { op: 'range'; from: ScalarExpr; to: ScalarExpr; step: ScalarExpr }
     /** A single row with no columns (the input of `print`). */

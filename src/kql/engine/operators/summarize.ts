@@ -9,7 +9,7 @@ import { compileScalar, type RowFn } from '../compile/compile-scalar.js';
 import type { ExecEnv } from '../compile/exec-env.js';
 import { buildColumn } from '../table-builder.js';
 import type { KqlValue } from '../values.js';
-import type { TabularPlan } from '../../plan/types.js';
+import type { ScalarExpr, TabularPlan } from '../../plan/types.js';
 
 type SummarizePlan = Extract<TabularPlan, { op: 'summarize' }>;
 
@@ -22,7 +22,7 @@ const DENSE_GROUPS = 1 << 22;
 /** Runs a summarize node. */
 export function runSummarize(plan: SummarizePlan, input: Table, env: ExecEnv): Table {
   const n = input.length;
-  const { groupOf, keys } = assignGroups(plan, input, env);
+  const { groupOf, keys } = assignGroups(plan.by, input, env);
   const groupCount = keys.length;
   const aggregates = plan.aggregates.map((a) => {
     const fn = aggregateFunctions.get(a.fn);
@@ -71,14 +71,14 @@ function spread(result: KqlValue, k: number): KqlValue {
   return Array.isArray(result) ? ((result[k] as KqlValue) ?? null) : k === 0 ? result : null;
 }
 
-/** Group id of every row and the key values of every group. */
-function assignGroups(plan: SummarizePlan, input: Table, env: ExecEnv): { groupOf: Int32Array; keys: KqlValue[][] } {
+/** Group id of every row and the key values of every group (one empty-keyed group when `by` is empty). */
+export function assignGroups(by: ScalarExpr[], input: Table, env: ExecEnv): { groupOf: Int32Array; keys: KqlValue[][] } {
   const n = input.length;
   const groupOf = new Int32Array(n);
-  if (plan.by.length === 0) return { groupOf, keys: [[]] };
-  const byCodes = stringKeyColumns(plan, input);
+  if (by.length === 0) return { groupOf, keys: [[]] };
+  const byCodes = stringKeyColumns(by, input);
   if (byCodes) return groupByCodes(byCodes, n, env);
-  const keyFns: RowFn[] = plan.by.map((e) => compileScalar(e, input, env));
+  const keyFns: RowFn[] = by.map((e) => compileScalar(e, input, env));
   const keys: KqlValue[][] = [];
   const ids = new Map<unknown, number>();
   const single = keyFns.length === 1 ? keyFns[0]! : null;
@@ -112,10 +112,10 @@ function assignGroups(plan: SummarizePlan, input: Table, env: ExecEnv): { groupO
 }
 
 /** The by-columns when every one is a plain string column (grouped by dictionary code); null otherwise. */
-function stringKeyColumns(plan: SummarizePlan, input: Table): StringColumn[] | null {
+function stringKeyColumns(by: ScalarExpr[], input: Table): StringColumn[] | null {
   const out: StringColumn[] = [];
   let space = 1;
-  for (const e of plan.by) {
+  for (const e of by) {
     if (e.kind !== 'column') return null;
     const col = input.columns.find((c) => c.name === e.name)?.column;
     if (col?.kind !== 'string') return null;

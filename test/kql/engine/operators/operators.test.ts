@@ -41,6 +41,19 @@ describe('mv-expand', () => {
   });
 });
 
+describe('make-series', () => {
+  test('one array per aggregate and group, a value per bin, empty bins at the default; the axis as bin starts', () => {
+    const r = run(`datatable(k:string, t:datetime, v:long)['a', datetime(2026-01-01 00:10), 1, 'a', datetime(2026-01-01 02:30), 5, 'b', datetime(2026-01-01 01:00), 2]
+      | make-series n = count() default = 0, total = sum(v) on t from datetime(2026-01-01) to datetime(2026-01-01 03:00) step 1h by k | sort by k asc`);
+    assert.deepEqual(r.columns.map((c) => `${c.name}:${c.type}`), ['k:string', 'n:dynamic', 'total:dynamic', 't:dynamic']);
+    const hours = ['2026-01-01T00:00:00Z', '2026-01-01T01:00:00Z', '2026-01-01T02:00:00Z'];
+    assert.deepEqual(r.rows, [
+      ['a', [1, 0, 1], [1, 0, 5], hours],
+      ['b', [0, 1, 0], [0, 2, 0], hours],
+    ]);
+  });
+});
+
 describe('union, sort, top, take, distinct', () => {
   test('union withsource names the leg of each row; columns are matched by name', () => {
     const r = run(`let A = datatable(x:long)[1]; let B = datatable(x:long, y:string)[2, 'b']; union withsource = Src A, B | sort by x asc`);
