@@ -35,8 +35,8 @@ test('enrichment is stored per rule, recomputed only for changed rules, and a re
       if (!db.prepare("SELECT name FROM sqlite_master WHERE name = 'rule_enrichment'").get()) db.exec(ENRICHMENT_TABLE_SQL);
       const store = new SqliteCatalogStore(db);
       let kb: ReturnType<typeof loadAttackKnowledgeBase> | null = null;
-      const options = { attack: () => (kb ??= loadAttackKnowledgeBase(ATTACK_BUNDLE)), schemas: null, loadRules: (ids: string[]) => store.getRules(ids) };
-      enrichCatalog(db, options);
+      const options = { attack: () => (kb ??= loadAttackKnowledgeBase(ATTACK_BUNDLE)), attackPath: ATTACK_BUNDLE, schemas: null, loadRules: (ids: string[]) => store.getRules(ids) };
+      await enrichCatalog(db, options);
       const ids = store.allRuleIds();
       assert.equal(ids.length, 3);
       assert.deepEqual(outdatedRuleIds(db, ENRICHMENT_VERSION), []);
@@ -44,7 +44,7 @@ test('enrichment is stored per rule, recomputed only for changed rules, and a re
       const stored = readEnrichment(db, addigy)!;
       assert.match(stored.enrichment.hypothesis, /Addigy/);
       assert.deepEqual(stored.lint, []);
-      assert.equal(enrichCatalog(db, options), 0, 'nothing changed: nothing recomputed');
+      assert.equal(await enrichCatalog(db, options), 0, 'nothing changed: nothing recomputed');
       assert.deepEqual(outdatedRuleIds(db, 'another-version').length, 3, 'a new version makes every rule outdated');
 
       // Change one rule: only it is recomputed.
@@ -59,7 +59,7 @@ test('enrichment is stored per rule, recomputed only for changed rules, and a re
       const store = new SqliteCatalogStore(db2);
       const outdated = outdatedRuleIds(db2, ENRICHMENT_VERSION);
       assert.ok(outdated.length <= 1 && outdated.every((id) => id.includes('atera')));
-      enrichCatalog(db2, { attack: () => loadAttackKnowledgeBase(ATTACK_BUNDLE), schemas: null, loadRules: (ids) => store.getRules(ids) });
+      await enrichCatalog(db2, { attack: () => loadAttackKnowledgeBase(ATTACK_BUNDLE), attackPath: ATTACK_BUNDLE, schemas: null, loadRules: (ids) => store.getRules(ids) });
       assert.deepEqual(outdatedRuleIds(db2, ENRICHMENT_VERSION), []);
     } finally {
       db2.close();

@@ -13,11 +13,14 @@ import { lintAndAnalyzeKqlRule } from '../../lint/lint-kql-rule.js';
 import { enrichRule } from '../enrich-rule.js';
 import { ENRICHMENT_VERSION } from '../enrichment.js';
 import { outdatedRuleIds, writeEnrichments, type StoredEnrichment } from './enrichment-rows.js';
+import { enrichOnWorkers, enrichWorkerCount } from './enrich-pool.js';
 
 const BATCH = 200;
 
 export interface EnrichCatalogOptions {
   attack: () => AttackKnowledgeBase;
+  /** The ATT&CK bundle file, for worker threads (each loads its own knowledge base). */
+  attackPath: string;
   /** Table schemas to lint KQL against; null lints what the parse shows only. */
   schemas: readonly TableSchema[] | null;
   loadRules: (ids: string[]) => Rule[];
@@ -33,21 +36,33 @@ export function enrichAndLint(rule: Rule, attack: AttackKnowledgeBase, schemas: 
   return { enrichment: enrichRule(rule, { attack, analysis: finalAnalysis, lint }), lint: linted.findings };
 }
 
-/** Brings every rule's stored enrichment up to date; returns how many were computed. */
-export function enrichCatalog(db: Database.Database, options: EnrichCatalogOptions): number {
+/** Brings every rule's stored enrichment up to date, on worker threads when there is much to do; resolves to how many were computed. */
+export async function enrichCatalog(db: Database.Database, options: EnrichCatalogOptions): Promise<number> {
   const ids = outdatedRuleIds(db, ENRICHMENT_VERSION);
   if (ids.length === 0) {
     writeEnrichments(db, []);
     return 0;
   }
-  const attack = options.attack();
+  const batches: (() => Rule[])[] = [];
   for (let at = 0; at < ids.length; at += BATCH) {
-    const rules = options.loadRules(ids.slice(at, at + BATCH));
-    writeEnrichments(
-      db,
-      rules.map((rule) => ({ ruleId: rule.id, contentHash: rule.contentHash, stored: enrichAndLint(rule, attack, options.schemas) })),
-    );
-    options.onProgress?.(Math.min(at + BATCH, ids.length), ids.length);
+    const slice = ids.slice(at, at + BATCH);
+    batches.push(() => options.loadRules(slice));
+  }
+  let done = 0;
+  const write = (rules: Rule[], stored: StoredEnrichment[]) => {
+    writeEnrichments(db, rules.map((rule, i) => ({ ruleId: rule.id, contentHash: rule.contentHash, stored: stored[i]! })));
+    done += rules.length;
+    options.onProgress?.(done, ids.length);
+  };
+  const workers = enrichWorkerCount(ids.length);
+  if (workers > 1) {
+    await enrichOnWorkers(batches, { attackPath: options.attackPath, schemas: options.schemas ? [...options.schemas] : null }, workers, write);
+  } else {
+    const attack = options.attack();
+    for (const batch of batches) {
+      const rules = batch();
+      write(rules, rules.map((rule) => enrichAndLint(rule, attack, options.schemas)));
+    }
   }
   return ids.length;
 }

@@ -60,6 +60,8 @@ export function writeEnrichments(db: Database.Database, rows: { ruleId: string; 
       const warnings = stored.lint.filter((f) => f.severity === 'warning').length;
       upsert.run(ruleId, contentHash, stored.enrichment.version, JSON.stringify(stored.enrichment), JSON.stringify(stored.lint), errors, warnings);
     }
-    db.prepare('DELETE FROM rule_enrichment WHERE rule_id NOT IN (SELECT id FROM rules)').run();
+    // Rules removed by the sync leave rows behind; only look for them when the counts disagree.
+    const counts = db.prepare('SELECT (SELECT count(*) FROM rule_enrichment) AS e, (SELECT count(*) FROM rules) AS r').get() as { e: number; r: number };
+    if (counts.e > counts.r || rows.length === 0) db.prepare('DELETE FROM rule_enrichment WHERE rule_id NOT IN (SELECT id FROM rules)').run();
   })();
 }
