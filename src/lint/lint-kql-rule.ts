@@ -41,7 +41,7 @@ function fromDiagnostic(d: BindDiagnostic, tabularFunctions: Set<string>): Draft
   if (name && ASIM_NAME.test(name)) {
     return { code: 'asim-parser', severity: 'warning', message: `${name} is an ASIM parser: it exists only where the ASIM parsers are deployed to the workspace.`, ...at };
   }
-  if (name && /known function/.test(d.message)) {
+  if (name && /known (or currently accessible )?function/.test(d.message)) {
     if (WORKSPACE_NAME.test(name) || tabularFunctions.has(name)) {
       return { code: 'workspace-function', severity: 'warning', message: `${name} is not built into KQL: it must be defined in the workspace (saved function or watchlist).`, ...at };
     }

@@ -53,6 +53,24 @@ describe('lint of the reference rule and its variant (real schemas)', () => {
   });
 });
 
+describe('lint findings on other real rules', () => {
+  test('an upstream quoting mistake is a syntax error (Detect Outbound LDAP Traffic: eventresult=\'Failure")', () => {
+    const rule = corpusRule('sentinel', 'Solutions/Network Session Essentials/Hunting Queries/Detect Outbound LDAP Traffic(ASIM Network Session schema).yaml');
+    const findings = lintKqlRule(rule, { schemas: ALL, attack: realAttack() });
+    assert.ok(findings.some((f) => f.code === 'syntax-error'));
+    // Its T1071 is mapped under Initial Access and Execution only.
+    assert.ok(findings.some((f) => f.code === 'technique-tactic-mismatch' && /T1071/.test(f.message)));
+  });
+
+  test('ASIM parser and watchlist in a real hunting query: each named once, no "fuzzy name" echo', () => {
+    const rule = corpusRule('sentinel', 'Solutions/Network Session Essentials/Hunting Queries/DetectPortMisuseByAnomalyHunting.yaml');
+    const codes = lintKqlRule(rule, { schemas: ALL }).map((f) => f.code);
+    assert.equal(codes.filter((c) => c === 'asim-parser').length, 1);
+    assert.ok(codes.includes('workspace-function'));
+    assert.ok(!codes.includes('semantic-error'), codes.join());
+  });
+});
+
 describe('lint checks on hand-written queries', () => {
   test('syntax error with its position; binder echoes suppressed', () => {
     const findings = lintKqlRule(kqlRule('DeviceNetworkEvents\n| where RemoteUrl == '), { schemas: DEFENDER_DNE });

@@ -82,7 +82,7 @@ export function bindCheck(query: string, tables: readonly TableSchema[]): BindRe
       code: d.Code ?? '',
       severity: (d.Severity ?? '').toLowerCase() === 'warning' ? 'warning' : 'error',
       message: d.Message ?? '',
-      name: /^The name '([^']+)'/.exec(d.Message ?? '')?.[1] ?? null,
+      name: /^The (?:fuzzy )?name '([^']+)'/.exec(d.Message ?? '')?.[1] ?? null,
       ...locate(d.Start),
     }));
   let facts: BindResult['facts'] = emptyFacts;
