@@ -19,6 +19,7 @@ export type { TableSchema } from './schema/table-schema.js';
 export type { QueryDiagnostic } from './frontend/analyze.js';
 export { referencedTables, referencedSources } from './frontend/referenced-tables.js';
 export { loadTableSchemas } from './schema/load-schemas.js';
+export { analyzeQuery } from './frontend/analyze.js';
 
 export interface RunQueryOptions {
   /** The instant `now()` returns for the whole query (default: the current time). */
