@@ -10,7 +10,11 @@ import { scanFile, type ScannedFile } from './scan-source.js';
 /** Below this many files, starting workers (each loads ATT&CK and the KQL parser) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 400;
 const BATCH_SIZE = 40;
-const MAX_WORKERS = 4;
+/**
+ * One worker per core: each worker loads ATT&CK and the KQL parser itself (a few seconds of
+ * warm-up), so more workers than cores only repeats that cost. SOCFEED_PARSE_WORKERS overrides.
+ */
+const MAX_WORKERS = Number(process.env.SOCFEED_PARSE_WORKERS) || availableParallelism();
 
 export interface ParseWork {
   batches: Omit<ParseBatch, 'id'>[];

@@ -78,3 +78,21 @@ export function separatedElements<T extends KSyntaxElement>(
   }
   return out;
 }
+
+let syntaxOptions: Kusto.Language.ParseOptions | null = null;
+
+/**
+ * Parses a query into its syntax tree only, through Kusto's hand-written QueryParser.
+ * `KustoCode.Parse` also builds the combinator grammar for the globals (seconds on first use)
+ * and other editor state; table extraction over a whole corpus needs none of that.
+ */
+export function parseQuerySyntax(text: string): KSyntaxNode {
+  const K = kusto();
+  syntaxOptions ??= K.ParseOptions.Default!.WithAlwaysProduceEndTokens(true);
+  const tokens = K.Parsing.TokenParser.ParseTokens(text, syntaxOptions);
+  const root = K.Parsing.QueryParser.ParseQuery(tokens, 0, syntaxOptions);
+  if (!root) throw new Error('Kusto returned no syntax tree');
+  // The tree wrapper sets parent links, which the walkers rely on.
+  new K.Syntax.SyntaxTree(root, null, 0);
+  return root;
+}

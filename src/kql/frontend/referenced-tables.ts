@@ -6,7 +6,7 @@
  * built into KQL (ASIM parsers, `_GetWatchlist`) are data sources too and are flagged as
  * functions.
  */
-import { children, kusto, separatedElements, syntaxClass, type KExpression, type KSyntaxElement } from './kusto.js';
+import { children, kusto, parseQuerySyntax, separatedElements, syntaxClass, type KExpression, type KSyntaxElement } from './kusto.js';
 
 /** A data source a query reads: a table, or a workspace function such as an ASIM parser. */
 export interface ReferencedSource {
@@ -30,8 +30,7 @@ export function referencedSources(query: string): ReferencedSource[] {
   const found = new Map<string, ReferencedSource & { at: number }>();
   try {
     const K = kusto();
-    const code = K.KustoCode.Parse(query);
-    const root = code?.Syntax;
+    const root = parseQuerySyntax(query);
     const globals = K.GlobalState.Default;
     if (root && globals) new Collector(found, globals).visit(root);
   } catch {
