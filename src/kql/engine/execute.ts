@@ -12,6 +12,7 @@ import { buildColumn } from './table-builder.js';
 import { runDatatable, runRange, singleRow } from './operators/datatable.js';
 import { runJoin } from './operators/join.js';
 import { runMakeSeries } from './operators/make-series.js';
+import { runMvApply } from './operators/mv-apply.js';
 import { runMvExpand } from './operators/mv-expand.js';
 import { runParse } from './operators/parse.js';
 import { runProject } from './operators/project.js';
@@ -41,6 +42,8 @@ export function executePlan(plan: TabularPlan, tables: Map<string, Table>, optio
   const maxRows = options.maxRows ?? 50_000_000;
   const maxHeap = options.maxHeapBytes ?? getHeapStatistics().heap_size_limit * 0.85;
   const shared = new Map<number, Table>();
+  /** The current expanded row of each running mv-apply, by id. */
+  const applyInputs = new Map<number, Table>();
   const env: ExecEnv = {
     now: options.now,
     evalContext: { now: options.now },
@@ -94,6 +97,16 @@ export function executePlan(plan: TabularPlan, tables: Map<string, Table>, optio
         return runMvExpand(p, evaluate(p.input), env);
       case 'parse':
         return runParse(p, evaluate(p.input), env);
+      case 'mvApply':
+        return runMvApply(p, evaluate(p.input), env, (rows) => {
+          applyInputs.set(p.id, rows);
+          return evaluate(p.subquery);
+        });
+      case 'applyInput': {
+        const rows = applyInputs.get(p.id);
+        if (!rows) throw new Error('mv-apply subquery evaluated outside mv-apply');
+        return rows;
+      }
       case 'makeSeries':
         return runMakeSeries(p, evaluate(p.input), env);
       case 'datatable':

@@ -13,6 +13,7 @@ import { unionPlan } from './union.js';
 import { mvExpandPlan } from './mv-expand.js';
 import { parsePlan } from './parse.js';
 import { makeSeriesPlan } from './make-series.js';
+import { mvApplyPlan } from './mv-apply.js';
 import { sortKeys } from './sort-keys.js';
 import type { ColumnDef, ScalarExpr, TabularPlan } from './types.js';
 
@@ -188,6 +189,8 @@ function operatorPlan(op: KSyntaxElement, input: TabularPlan, ctx: PlanContext):
       return unionPlan(op as Node<'UnionOperator'>, input, ctx);
     case 'MakeSeriesOperator':
       return makeSeriesPlan(op as Node<'MakeSeriesOperator'>, input, ctx);
+    case 'MvApplyOperator':
+      return mvApplyPlan(op as Node<'MvApplyOperator'>, input, ctx, operatorPlan);
     case 'MvExpandOperator':
       return mvExpandPlan(op as Node<'MvExpandOperator'>, input, ctx);
     case 'ParseOperator':

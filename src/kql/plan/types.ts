@@ -145,6 +145,17 @@ export type TabularPlan = PlanBase &
         to: ScalarExpr | null;
         step: ScalarExpr;
       }
+    | {
+        op: 'mvApply';
+        input: TabularPlan;
+        /** mv-expand of one input row (its `input` is ignored: the executor feeds the row). */
+        expand: TabularPlan & { op: 'mvExpand' };
+        /** The subquery, reading `{ op: 'applyInput', id }` as its input. */
+        subquery: TabularPlan;
+        id: number;
+      }
+    /** Inside mv-apply's subquery: the expanded rows of the current input row. */
+    | { op: 'applyInput'; id: number }
     | { op: 'datatable'; rows: KqlValue[][] }
     | { op: 'range'; from: ScalarExpr; to: ScalarExpr; step: ScalarExpr }
     /** A single row with no columns (the input of `print`). */

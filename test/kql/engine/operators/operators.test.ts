@@ -41,6 +41,20 @@ describe('mv-expand', () => {
   });
 });
 
+describe('mv-apply', () => {
+  test('the subquery runs on each row\'s expanded array; its rows come out with the row\'s other columns', () => {
+    const r = run(`datatable(k:string, a:dynamic)['x', dynamic([1, 5, 3]), 'y', dynamic([2])] | mv-apply v = a to typeof(long) on (top 1 by v | project m = v)`);
+    assert.deepEqual(r.columns.map((c) => c.name), ['k', 'a', 'm']);
+    assert.deepEqual(r.rows, [['x', [1, 5, 3], 5], ['y', [2], 2]]);
+  });
+
+  test('a filtering subquery drops rows (the Conditional Access pattern of the corpus)', () => {
+    const r = run(`datatable(u:string, p:dynamic)['x', dynamic([{'n':'a','r':'failure'},{'n':'b','r':'success'}])]
+      | mv-apply c = p on (project name = tostring(c.n), res = tostring(c.r) | where res =~ 'failure') | project u, name`);
+    assert.deepEqual(r.rows, [['x', 'a']]);
+  });
+});
+
 describe('make-series', () => {
   test('one array per aggregate and group, a value per bin, empty bins at the default; the axis as bin starts', () => {
     const r = run(`datatable(k:string, t:datetime, v:long)['a', datetime(2026-01-01 00:10), 1, 'a', datetime(2026-01-01 02:30), 5, 'b', datetime(2026-01-01 01:00), 2]
