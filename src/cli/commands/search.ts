@@ -3,7 +3,7 @@ import type { RuleFilters } from '../../store/catalog-store.js';
 import { COMMON_USAGE, parseCommandArgs, UsageError, type Command } from '../command.js';
 import { openCatalogForReading } from '../command-context.js';
 
-const usage = `Usage: socfeed search [TEXT] [--source S] [--technique T] [--language L] [--limit N | --all] [--json]
+const usage = `Usage: socfeed search [TEXT…] [--source S] [--technique T] [--language L] [--limit N | --all] [--json]
 
 Full-text search over rule names, descriptions, queries and tags (every word must match, as a
 prefix). Empty TEXT matches every rule. Filters may be repeated (values are ORed).
@@ -31,14 +31,14 @@ export const searchCommand: Command = {
         all: { type: 'boolean' },
         json: { type: 'boolean' },
       },
-      { min: 0, max: 1 },
+      { min: 0, max: Infinity },
     );
     if (values.all && values.limit !== undefined) throw new UsageError('give either --limit or --all, not both');
     const limit = values.limit === undefined ? 50 : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit: not a whole number: ${values.limit}`);
 
     const filters: RuleFilters = {
-      text: positionals[0] ?? '',
+      text: positionals.join(' '),
       source: values.source,
       technique: values.technique,
       language: values.language,
