@@ -47,7 +47,8 @@ describe('Elastic analysis', () => {
     assert.equal(name?.operator, ':');
     assert.deepEqual(name?.values.slice(0, 3), ['lsass*.dmp', 'dumpert.dmp', 'Andrew.dmp']);
     assert.equal(name?.negated, false);
-    assert.equal(a.filters.find((f) => f.field === 'event.action')?.operator, '!=');
+    const action = a.filters.find((f) => f.field === 'event.action');
+    assert.deepEqual([action?.operator, action?.values, action?.negated], ['!=', ['deletion'], true], 'a negative operator is a negation');
     const exe = a.filters.find((f) => f.field === 'process.executable');
     assert.equal(exe?.negated, true);
     assert.ok(exe?.values.includes('?:\\Windows\\System32\\dllhost.exe'));

@@ -101,8 +101,8 @@ export function scanComparisons(text: string, syntax: ComparisonSyntax, whole: s
       field,
       operator: op,
       values: splitValues(value),
-      // Negated by its own `not`, or by each enclosing `not ( … )` group (two cancel out).
-      negated: groups.reduce((n, [a, b]) => (m.index! > a && m.index! < b ? !n : n), syntax.negation.test(before)),
+      // Negated by its own `not` or a negative operator (`!=`, `not in`), and by each enclosing `not ( … )` group (two cancel out).
+      negated: groups.reduce((n, [a, b]) => (m.index! > a && m.index! < b ? !n : n), syntax.negation.test(before) !== /^(!|not\s)/i.test(op)),
       ...position(whole, offset + m.index!),
     });
   }
