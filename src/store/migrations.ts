@@ -123,6 +123,33 @@ export const MIGRATIONS: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    description: 'full-text index without the 3-character prefix index',
+    // Measured over the full corpus: the prefix index cost ~2 s of a ~30 s full sync and did not
+    // make prefix searches faster (p95 19 ms with it, 20 ms without; 9k rules).
+    sql: `
+      DROP TRIGGER rules_fts_insert;
+      DROP TRIGGER rules_fts_delete;
+      DROP TRIGGER rules_fts_update;
+      DROP TABLE rules_fts;
+      CREATE VIRTUAL TABLE rules_fts USING fts5(name, description, query, tags, tokenize = 'unicode61 remove_diacritics 2');
+      INSERT INTO rules_fts(rowid, name, description, query, tags)
+        SELECT rowid, name, description, query, (SELECT group_concat(value, ' ') FROM json_each(tags_json)) FROM rules;
+      CREATE TRIGGER rules_fts_insert AFTER INSERT ON rules BEGIN
+        INSERT INTO rules_fts(rowid, name, description, query, tags)
+        VALUES (new.rowid, new.name, new.description, new.query, (SELECT group_concat(value, ' ') FROM json_each(new.tags_json)));
+      END;
+      CREATE TRIGGER rules_fts_delete AFTER DELETE ON rules BEGIN
+        DELETE FROM rules_fts WHERE rowid = old.rowid;
+      END;
+      CREATE TRIGGER rules_fts_update AFTER UPDATE ON rules BEGIN
+        DELETE FROM rules_fts WHERE rowid = old.rowid;
+        INSERT INTO rules_fts(rowid, name, description, query, tags)
+        VALUES (new.rowid, new.name, new.description, new.query, (SELECT group_concat(value, ' ') FROM json_each(new.tags_json)));
+      END;
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database's version, each in its own transaction. */
