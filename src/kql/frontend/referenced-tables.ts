@@ -27,12 +27,19 @@ export function referencedTables(query: string): string[] {
 
 /** Like `referencedTables`, with each name flagged as a table or a function (called with `()`, or named like an ASIM parser). */
 export function referencedSources(query: string): ReferencedSource[] {
+  try {
+    return referencedSourcesOfSyntax(parseQuerySyntax(query));
+  } catch {
+    return [];
+  }
+}
+
+/** Like `referencedSources`, over a syntax tree the caller already has (parsing is the expensive part); never throws. */
+export function referencedSourcesOfSyntax(root: KSyntaxElement): ReferencedSource[] {
   const found = new Map<string, ReferencedSource & { at: number }>();
   try {
-    const K = kusto();
-    const root = parseQuerySyntax(query);
-    const globals = K.GlobalState.Default;
-    if (root && globals) new Collector(found, globals).visit(root);
+    const globals = kusto().GlobalState.Default;
+    if (globals) new Collector(found, globals).visit(root);
   } catch {
     // Never throw: return what was collected before the failure.
   }

@@ -6,7 +6,7 @@
  */
 import { kusto, listToArray } from '../kusto.js';
 import { lineLocator } from '../analyze.js';
-import { referencedSources, type ReferencedSource } from '../referenced-tables.js';
+import { referencedSourcesOfSyntax, type ReferencedSource } from '../referenced-tables.js';
 import { FactCollector } from './fact-collector.js';
 
 /** One comparison the query makes: `RemoteUrl has_any ('a', 'b')`, `isempty(X)`, `not(A == 1)`. */
@@ -88,10 +88,9 @@ export interface KqlQueryFacts {
 
 /** Reads the facts of a KQL query; never throws (a query that fails to parse yields what could be read, with its errors). */
 export function kqlQueryFacts(query: string): KqlQueryFacts {
-  const sources = referencedSources(query);
   const empty: KqlQueryFacts = {
     syntaxErrors: [],
-    sources,
+    sources: [],
     columnsRead: [],
     columnsFiltered: [],
     predicates: [],
@@ -109,14 +108,16 @@ export function kqlQueryFacts(query: string): KqlQueryFacts {
     return { ...empty, syntaxErrors: [{ message: `the parser failed: ${(err as Error).message}`, line: 1, column: 1 }] };
   }
   if (!code?.Syntax) return empty;
+  // One parse serves both the sources and the facts.
+  const sources = referencedSourcesOfSyntax(code.Syntax);
   const syntaxErrors = listToArray(code.GetDiagnostics())
     .filter((d) => (d.Severity ?? '').toLowerCase() === 'error')
     .map((d) => ({ message: d.Message ?? '', ...locate(d.Start) }));
   try {
     const facts = new FactCollector(new Set(sources.map((s) => s.name)), locate).collect(code.Syntax);
-    return { ...empty, ...facts, syntaxErrors };
+    return { ...empty, ...facts, sources, syntaxErrors };
   } catch (err) {
     // A walker bug must not lose the rule: report it like a parse problem.
-    return { ...empty, syntaxErrors: [...syntaxErrors, { message: `analysis failed: ${(err as Error).message}`, line: 1, column: 1 }] };
+    return { ...empty, sources, syntaxErrors: [...syntaxErrors, { message: `analysis failed: ${(err as Error).message}`, line: 1, column: 1 }] };
   }
 }
