@@ -1,4 +1,5 @@
 import type { FileProblem, Rule, Severity } from '../catalog/rule.js';
+import type { StoredEnrichment } from '../enrich/persist/enrichment-rows.js';
 
 /**
  * The read side of the catalog, as the web app, the CLI and exports see it.
@@ -22,6 +23,8 @@ export interface RuleFilters {
   tag?: string[];
   /** Only rules that carry problems (flagged) when true. */
   flagged?: boolean;
+  /** Only rules whose lint found errors or warnings when true. */
+  problems?: boolean;
 }
 
 export type RuleSort = 'relevance' | 'changed' | 'name' | 'severity';
@@ -103,6 +106,8 @@ export interface CatalogStore {
   searchRules(filters: RuleFilters, page: RulePage): SearchResult;
   facets(filters: RuleFilters): Facets;
   getRule(id: string): Rule | null;
+  /** The rule's stored enrichment and lint findings; null before the sync's enrichment pass has reached it. */
+  enrichment?(id: string): StoredEnrichment | null;
   /** Rules per technique id (parents count their sub-techniques' rules too). */
   coverage(filters: RuleFilters): Map<string, number>;
   /** Rules whose ids are given, in one call (related rules, exports). */

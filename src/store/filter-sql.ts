@@ -10,7 +10,7 @@ export interface FilterSql {
 }
 
 /** The facets a filter can be left out of (for counts that ignore one dimension). */
-export type FilterKey = Exclude<keyof RuleFilters, 'text' | 'flagged'>;
+export type FilterKey = Exclude<keyof RuleFilters, 'text' | 'flagged' | 'problems'>;
 
 /**
  * SQL for `filters`. Values within one filter are ORed, filters are ANDed; a technique also
@@ -44,6 +44,7 @@ export function filterSql(filters: RuleFilters): FilterSql {
   linked('rule_tables', 'table_name', filters.table);
   linked('rule_tags', 'tag', filters.tag);
   if (filters.flagged) clauses.push('r.flagged = 1');
+  if (filters.problems) clauses.push('r.id IN (SELECT rule_id FROM rule_enrichment WHERE lint_errors + lint_warnings > 0)');
 
   return { clauses, params, match: ftsMatch(filters.text) };
 }

@@ -150,6 +150,22 @@ export const MIGRATIONS: Migration[] = [
       END;
     `,
   },
+  {
+    version: 3,
+    description: 'enrichment and lint findings per rule, with the content hash and enrichment version they were computed for',
+    sql: `
+      CREATE TABLE rule_enrichment (
+        rule_id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL,
+        version TEXT NOT NULL,
+        enrichment_json TEXT NOT NULL,
+        lint_json TEXT NOT NULL,
+        lint_errors INTEGER NOT NULL,
+        lint_warnings INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX rule_enrichment_problems ON rule_enrichment(lint_errors, lint_warnings);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database's version, each in its own transaction. */

@@ -1,4 +1,5 @@
 /** `CatalogStore` over the SQLite catalog: the read side every view uses. */
+import { readEnrichment, type StoredEnrichment } from '../enrich/persist/enrichment-rows.js';
 import type Database from 'better-sqlite3';
 import type { Rule, Severity } from '../catalog/rule.js';
 import type {
@@ -146,6 +147,10 @@ export class SqliteCatalogStore implements CatalogStore {
       table: linked('rule_tables', 'table_name', 't.table_name'),
       tag: linked('rule_tags', 'tag', 't.tag'),
     };
+  }
+
+  enrichment(id: string): StoredEnrichment | null {
+    return readEnrichment(this.db, id);
   }
 
   getRule(id: string): Rule | null {

@@ -17,6 +17,7 @@ import { listSourceFiles } from './list-source-files.js';
 import { locateSource } from './locate-source.js';
 import { planSource } from './plan-source.js';
 import { parseAll } from './parse-pool.js';
+import { enrichCatalog } from '../enrich/persist/enrich-catalog.js';
 import { identifyFiles, type FileEntry } from './scan-source.js';
 import { SILENT_REPORTER, type SyncReporter } from './sync-reporter.js';
 
@@ -126,6 +127,21 @@ export async function runSync(config: SocfeedConfig, opts: SyncOptions = {}): Pr
     for (const s of droppedSources) reporter.note(`${s}: no longer configured, its ${writer.countRules(s)} rules are removed`);
     const finishedAt = clock().toISOString();
     writer.commitSync({ startedAt, finishedAt, sources: writes, dropSources: droppedSources, problems, summary: summaries });
+
+    // 4. Enrich and lint what changed (everything once after an ENRICHMENT_VERSION bump). The
+    // catalog is already committed: a failure here leaves rules without enrichment, never lost.
+    try {
+      const enriched = await enrichCatalog(db, {
+        attack,
+        attackPath: bundle.path,
+        schemas: null,
+        loadRules: (ids) => store.getRules(ids),
+        onProgress: (n, total) => reporter.progress('enrichment', n, total),
+      });
+      if (enriched > 0) reporter.note(`enriched and linted ${enriched} rule${enriched === 1 ? '' : 's'}`);
+    } catch (err) {
+      reporter.note(`enrichment failed: ${(err as Error).message}; rules are shown without it until the next sync`);
+    }
     return { startedAt, finishedAt, sources: summaries, droppedSources, ok: summaries.every((s) => !s.error) };
   } finally {
     db.close();

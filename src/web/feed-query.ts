@@ -46,6 +46,8 @@ export function filtersFromQuery(params: URLSearchParams): RuleFilters {
   }
   const flagged = params.get('flagged');
   if (flagged === '1' || flagged === 'true') filters.flagged = true;
+  const problems = params.get('problems');
+  if (problems === '1' || problems === 'true') filters.problems = true;
   return filters;
 }
 
@@ -73,6 +75,7 @@ export function feedQueryString(filters: RuleFilters, sort?: RuleSort, page?: nu
   if (filters.text) params.set('q', filters.text);
   for (const name of FILTER_PARAMS) for (const v of filters[name] ?? []) params.append(name, v);
   if (filters.flagged) params.set('flagged', '1');
+  if (filters.problems) params.set('problems', '1');
   if (sort && sort !== (filters.text ? 'relevance' : 'changed')) params.set('sort', sort);
   if (page && page > 1) params.set('page', String(page));
   const qs = params.toString();
@@ -85,10 +88,11 @@ export function feedUrl(filters: RuleFilters, sort?: RuleSort, page?: number): s
 }
 
 /** The same filters with one value of one parameter removed (the "×" of an active filter). */
-export function withoutValue(filters: RuleFilters, name: FilterParam | 'q' | 'flagged', value?: string): RuleFilters {
+export function withoutValue(filters: RuleFilters, name: FilterParam | 'q' | 'flagged' | 'problems', value?: string): RuleFilters {
   const next: RuleFilters = { ...filters };
   if (name === 'q') delete next.text;
   else if (name === 'flagged') delete next.flagged;
+  else if (name === 'problems') delete next.problems;
   else {
     const rest = (filters[name] ?? []).filter((v) => v !== value);
     if (rest.length > 0) next[name] = rest;

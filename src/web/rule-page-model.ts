@@ -1,5 +1,6 @@
 import type { Rule } from '../catalog/rule.js';
 import type { AttackKnowledgeBase } from '../attack/index.js';
+import type { StoredEnrichment } from '../enrich/persist/enrichment-rows.js';
 import type { RulePageData, TechniqueContext } from './views/rule.js';
 import { shorten } from './views/html.js';
 
@@ -120,10 +121,12 @@ export function techniqueContexts(rule: Rule, attack: AttackKnowledgeBase): Tech
   });
 }
 
-/** Everything the rule page needs for one rule. */
-export function rulePageData(rule: Rule, attack: AttackKnowledgeBase): RulePageData {
+/** Everything the rule page needs for one rule; `stored` is its enrichment and lint findings, when the sync computed them. */
+export function rulePageData(rule: Rule, attack: AttackKnowledgeBase, stored: StoredEnrichment | null = null): RulePageData {
   return {
     rule,
+    enrichment: stored?.enrichment ?? null,
+    lint: stored?.lint ?? null,
     hypothesis: huntHypothesis(rule),
     dataSourceNotes: dataSourceNotes(rule),
     techniques: techniqueContexts(rule, attack),

@@ -45,6 +45,7 @@ export function withUnfilteredCache(store: CatalogStore): CatalogStore {
       return isUnfiltered(filters) ? remember('coverage', () => store.coverage(filters)) : store.coverage(filters);
     },
     getRule: (id) => store.getRule(id),
+    enrichment: (id) => store.enrichment?.(id) ?? null,
     getRules: (ids) => store.getRules(ids),
     allRuleIds: () => store.allRuleIds(),
     problems: () => store.problems(),

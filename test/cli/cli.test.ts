@@ -61,6 +61,8 @@ const RULE_KEYS = [
   'severityInferred', 'status', 'tactics', 'techniques', 'tacticsRaw', 'techniquesRaw', 'dataSources', 'tags', 'authors',
   'created', 'modified', 'references', 'falsePositives', 'path', 'indexInFile', 'problems', 'flags', 'extra', 'commit',
   'url', 'firstSeen', 'lastChanged', 'retrievedAt', 'contentHash',
+  // Added by the sync's enrichment pass (issue 4).
+  'enrichment', 'lint',
 ].sort();
 
 describe('socfeed CLI', () => {

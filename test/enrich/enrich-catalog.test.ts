@@ -7,7 +7,7 @@ import { loadAttackKnowledgeBase } from '../../src/attack/index.js';
 import type { SocfeedConfig } from '../../src/config/config-types.js';
 import { ENRICHMENT_VERSION } from '../../src/enrich/index.js';
 import { enrichCatalog } from '../../src/enrich/persist/enrich-catalog.js';
-import { ENRICHMENT_TABLE_SQL, outdatedRuleIds, readEnrichment } from '../../src/enrich/persist/enrichment-rows.js';
+import { outdatedRuleIds, readEnrichment } from '../../src/enrich/persist/enrichment-rows.js';
 import { openCatalogDb } from '../../src/store/open-catalog-db.js';
 import { SqliteCatalogStore } from '../../src/store/sqlite-store.js';
 import { runSync } from '../../src/sync/run-sync.js';
@@ -15,7 +15,7 @@ import { ATTACK_BUNDLE, CORPUS } from '../helpers/shared.js';
 
 const RMM = join(CORPUS, 'azure-sentinel/Hunting Queries/Microsoft 365 Defender/RemoteManagementMonitoring');
 
-test('enrichment is stored per rule, recomputed only for changed rules, and a re-sync with no change computes nothing', async () => {
+test('sync stores each rule\'s enrichment, recomputes only changed rules, and a re-sync with no change computes nothing', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'socfeed-enrich-'));
   try {
     const src = join(dir, 'rules');
@@ -31,12 +31,12 @@ test('enrichment is stored per rule, recomputed only for changed rules, and a re
     await runSync(config);
     const db = openCatalogDb(config.db, { create: false });
     try {
-      // Until the store's own migration creates it.
-      if (!db.prepare("SELECT name FROM sqlite_master WHERE name = 'rule_enrichment'").get()) db.exec(ENRICHMENT_TABLE_SQL);
+      // The sync itself ran the enrichment pass: nothing is outdated.
+      assert.deepEqual(outdatedRuleIds(db, ENRICHMENT_VERSION), []);
       const store = new SqliteCatalogStore(db);
       let kb: ReturnType<typeof loadAttackKnowledgeBase> | null = null;
       const options = { attack: () => (kb ??= loadAttackKnowledgeBase(ATTACK_BUNDLE)), attackPath: ATTACK_BUNDLE, schemas: null, loadRules: (ids: string[]) => store.getRules(ids) };
-      await enrichCatalog(db, options);
+      assert.equal(await enrichCatalog(db, options), 0);
       const ids = store.allRuleIds();
       assert.equal(ids.length, 3);
       assert.deepEqual(outdatedRuleIds(db, ENRICHMENT_VERSION), []);
@@ -53,14 +53,14 @@ test('enrichment is stored per rule, recomputed only for changed rules, and a re
     } finally {
       db.close();
     }
-    await runSync(config);
+    const notes: string[] = [];
+    await runSync(config, { reporter: { progress() {}, sourceDone() {}, note: (n: string) => notes.push(n) } });
+    assert.ok(notes.includes('enriched and linted 1 rule'), notes.join(' | '));
     const db2 = openCatalogDb(config.db, { create: false });
     try {
-      const store = new SqliteCatalogStore(db2);
-      const outdated = outdatedRuleIds(db2, ENRICHMENT_VERSION);
-      assert.ok(outdated.length <= 1 && outdated.every((id) => id.includes('atera')));
-      await enrichCatalog(db2, { attack: () => loadAttackKnowledgeBase(ATTACK_BUNDLE), attackPath: ATTACK_BUNDLE, schemas: null, loadRules: (ids) => store.getRules(ids) });
       assert.deepEqual(outdatedRuleIds(db2, ENRICHMENT_VERSION), []);
+      const atera = new SqliteCatalogStore(db2).allRuleIds().find((id) => id.includes('atera'))!;
+      assert.match(readEnrichment(db2, atera)!.enrichment.hypothesis, /Atera/);
     } finally {
       db2.close();
     }

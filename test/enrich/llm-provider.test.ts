@@ -56,7 +56,8 @@ describe('optional language-model provider against a local OpenAI-compatible ser
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as AddressInfo).port;
-    config = { endpoint: `http://127.0.0.1:${port}/v1`, model: 'test-model', apiKey: 'sk-test', timeoutMs: 300 };
+    // Generous for a loaded machine; the timeout case sets its own short one.
+    config = { endpoint: `http://127.0.0.1:${port}/v1`, model: 'test-model', apiKey: 'sk-test', timeoutMs: 10_000 };
   });
 
   after(() => new Promise<void>((r) => server.close(() => r())));
@@ -115,7 +116,7 @@ describe('optional language-model provider against a local OpenAI-compatible ser
     test(`falls back to the deterministic text on ${failure}`, async () => {
       mode = failure;
       const cache = new MemoryLlmCache();
-      const r = await rewriteEnrichment(rule, deterministic, analysis, { config, cache });
+      const r = await rewriteEnrichment(rule, deterministic, analysis, { config: failure === 'slow' ? { ...config, timeoutMs: 300 } : config, cache });
       assert.equal(r.outcome, 'fallback');
       assert.match(r.reason!, expected);
       assert.equal(r.enrichment, deterministic);

@@ -113,15 +113,15 @@ describe('web app over the synced azure-sentinel corpus', () => {
     assert.ok(text.includes('pulled from an open-source repository and enriched'));
     assert.ok(text.includes(`<a href="${REFERENCE_URL}" rel="noopener noreferrer">View the original file</a>`));
     assert.match(text, /<dt>Retrieved<\/dt><dd><time datetime="\d{4}-\d\d-\d\dT/);
-    assert.ok(text.includes('<dt>Confidence</dt><dd><span class="none">not yet assessed</span>'));
+    assert.match(text, /<dt>Confidence<\/dt><dd><strong class="confidence confidence-high">high<\/strong>/);
     for (const h of ['Hunt Hypothesis', 'Query', 'Rule Definition', 'Required Data Sources', 'ATT&amp;CK Context', 'References', 'False Positive Guidance', 'Original Source']) {
       assert.ok(text.includes(`-title">${h}</h2>`), `section ${h}`);
     }
-    assert.ok(text.includes('If an adversary uses Remote Access Tools (T1219) for Command and Control, DeviceNetworkEvents should show it'));
+    assert.ok(text.includes('Adversaries install or abuse Addigy, a legitimate remote monitoring and management (RMM) tool, as Remote Access Tools (T1219)'));
     assert.ok(text.includes("where RemoteUrl has_any (\n          &#39;prod.addigy.com&#39;"), 'query shown as written');
     assert.ok(text.includes('id: 4f0b3b8d-bde4-4cce-9ff7-1f0c0a7085af'), 'raw YAML shown');
-    assert.ok(text.includes('The query filters on Timestamp'));
-    assert.ok(text.includes('MicrosoftThreatProtection (DeviceNetworkEvents)'));
+    assert.ok(text.includes('DeviceNetworkEvents uses Timestamp for the event time'));
+    assert.ok(text.includes('MicrosoftThreatProtection (declared by the rule)'));
     assert.ok(text.includes('<a href="/?technique=T1219">T1219</a> Remote Access Tools</h3>'));
     assert.ok(text.includes(`<code>${REFERENCE_COMMIT}</code>`));
     assert.ok(text.includes('<code>Hunting Queries/Microsoft 365 Defender/RemoteManagementMonitoring/rmm_Addigy_netconn.yaml</code>'));

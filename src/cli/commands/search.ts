@@ -49,7 +49,11 @@ export const searchCommand: Command = {
       const first = store.searchRules(filters, { limit: values.all ? 0 : limit, offset: 0, sort });
       const page = values.all ? store.searchRules(filters, { limit: first.total, offset: 0, sort }) : first;
       if (values.json) {
-        process.stdout.write(JSON.stringify(store.getRules(page.rules.map((r) => r.id)), null, 2) + '\n');
+        const records = store.getRules(page.rules.map((r) => r.id)).map((rule) => {
+          const stored = store.enrichment(rule.id);
+          return { ...rule, enrichment: stored?.enrichment ?? null, lint: stored?.lint ?? null };
+        });
+        process.stdout.write(JSON.stringify(records, null, 2) + '\n');
         return 0;
       }
       for (const r of page.rules) {

@@ -51,7 +51,8 @@ export const showCommand: Command = {
         process.stderr.write(`socfeed show: no rule with id ${positionals[0]}\n`);
         return 1;
       }
-      process.stdout.write(values.json ? JSON.stringify(rule, null, 2) + '\n' : formatRule(rule));
+      const stored = values.json ? store.enrichment(rule.id) : null;
+      process.stdout.write(values.json ? JSON.stringify({ ...rule, enrichment: stored?.enrichment ?? null, lint: stored?.lint ?? null }, null, 2) + '\n' : formatRule(rule));
       return 0;
     } finally {
       store.close();

@@ -1,24 +1,11 @@
 /**
  * The enrichment and lint findings of each rule in the catalog database, keyed by rule id with
  * the content hash and enrichment version they were computed for — so a sync recomputes only
- * what changed. The table is created by the store's migration 2 (`ENRICHMENT_TABLE_SQL`).
+ * what changed. The table, `rule_enrichment`, is created by the store's migration 3.
  */
 import type Database from 'better-sqlite3';
 import type { Enrichment } from '../enrichment.js';
 import type { LintFinding } from '../../lint/lint-finding.js';
-
-export const ENRICHMENT_TABLE_SQL = `
-  CREATE TABLE rule_enrichment (
-    rule_id TEXT PRIMARY KEY,
-    content_hash TEXT NOT NULL,
-    version TEXT NOT NULL,
-    enrichment_json TEXT NOT NULL,
-    lint_json TEXT NOT NULL,
-    lint_errors INTEGER NOT NULL,
-    lint_warnings INTEGER NOT NULL
-  ) WITHOUT ROWID;
-  CREATE INDEX rule_enrichment_problems ON rule_enrichment(lint_errors, lint_warnings);
-`;
 
 /** What is stored for one rule. */
 export interface StoredEnrichment {

@@ -11,7 +11,7 @@ export function ruleRoutes({ store, attack }: WebDeps): Hono {
     const id = c.req.param('id');
     const rule = store.getRule(id);
     if (!rule) return c.html(notFoundPage(`No rule with id “${id}” in the catalog.`).toString(), 404);
-    return c.html(rulePage(rulePageData(rule, attack)).toString());
+    return c.html(rulePage(rulePageData(rule, attack, store.enrichment?.(id) ?? null)).toString());
   });
   return app;
 }

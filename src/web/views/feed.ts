@@ -95,6 +95,7 @@ ${FILTER_PARAMS.map((name) => facetFieldset(name, facets[name] ?? [], filters[na
 <fieldset class="facet">
 <legend>Problems</legend>
 <label><input type="checkbox" name="flagged" value="1"${filters.flagged ? html` checked` : ''}> Only flagged rules</label>
+<label><input type="checkbox" name="problems" value="1"${filters.problems ? html` checked` : ''}> Only rules with lint problems</label>
 </fieldset>
 <button type="submit">Apply filters</button>
 </details>
@@ -109,6 +110,7 @@ function activeFilters(filters: RuleFilters): Html {
     for (const v of filters[name] ?? []) chips.push(chip(`${FACET_TITLES[name]}: ${v}`, withoutValue(filters, name, v)));
   }
   if (filters.flagged) chips.push(chip('Only flagged', withoutValue(filters, 'flagged')));
+  if (filters.problems) chips.push(chip('Has lint problems', withoutValue(filters, 'problems')));
   if (chips.length === 0) return html``;
   return html`<ul class="chips" aria-label="Active filters">${chips}<li><a href="/">Clear all</a></li></ul>`;
 }

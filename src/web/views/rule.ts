@@ -4,6 +4,17 @@ import { badges } from './badges.js';
 import { safeWebUrl, timeElement } from './format.js';
 import type { Rule } from '../../catalog/rule.js';
 import { feedUrl } from '../feed-query.js';
+import type { Enrichment } from '../../enrich/index.js';
+import type { LintFinding } from '../../lint/index.js';
+import {
+  confidenceSummary,
+  enrichedAttack,
+  enrichedDataSources,
+  enrichedFalsePositives,
+  enrichedHypothesis,
+  enrichedReferences,
+  lintSection,
+} from './rule-enrichment.js';
 
 /** One technique of the rule as ATT&CK describes it. */
 export interface TechniqueContext {
@@ -26,6 +37,10 @@ export interface RulePageData {
   /** Notes on the data sources (time columns, connectors …). */
   dataSourceNotes: string[];
   techniques: TechniqueContext[];
+  /** The sync's enrichment of the rule; null until computed (the sections then fall back to the rule file). */
+  enrichment?: Enrichment | null;
+  /** Lint findings stored with the enrichment; null until computed. */
+  lint?: LintFinding[] | null;
 }
 
 interface PageSection {
@@ -34,7 +49,8 @@ interface PageSection {
   body: Html;
 }
 
-function hypothesisSection({ hypothesis }: RulePageData): Html {
+function hypothesisSection({ hypothesis, enrichment }: RulePageData): Html {
+  if (enrichment) return enrichedHypothesis(enrichment);
   return hypothesis
     ? html`<p class="hypothesis">${hypothesis}</p><p class="hint">Built from the rule's description, techniques and tables; not yet reviewed by an analyst.</p>`
     : html`<p class="none">No hypothesis yet: the rule gives no description, technique or data source to build one from.</p>`;
@@ -52,7 +68,8 @@ function definitionSection({ rule }: RulePageData): Html {
     : html`<p class="none">No rule definition: the file text was not kept.</p>`;
 }
 
-function dataSourcesSection({ rule, dataSourceNotes }: RulePageData): Html {
+function dataSourcesSection({ rule, dataSourceNotes, enrichment }: RulePageData): Html {
+  if (enrichment) return enrichedDataSources(enrichment);
   const tables = rule.dataSources.length
     ? html`<ul class="plain">${rule.dataSources.map((t) => html`<li><a href="${feedUrl({ table: [t] })}"><code>${t}</code></a></li>`)}</ul>`
     : html`<p class="none">No data source declared or found in the query.</p>`;
@@ -81,17 +98,19 @@ ${url ? html`<p><a href="${url}" rel="noopener noreferrer">${t.id} on attack.mit
 </article>`;
 }
 
-function attackSection({ rule, techniques }: RulePageData): Html {
+function attackSection({ rule, techniques, enrichment }: RulePageData): Html {
   const tactics = rule.tactics.length
     ? html`<p>Tactics of the rule: ${rule.tactics.map((t, i) => html`${i ? ', ' : ''}<a href="${feedUrl({ tactic: [t.id] })}">${t.name}</a> <span class="id">${t.id}</span>`)}</p>`
     : html`<p class="none">The rule names no ATT&amp;CK tactic.</p>`;
+  if (enrichment) return html`${tactics}${enrichedAttack(enrichment)}`;
   const blocks = techniques.length
     ? techniques.map(techniqueBlock)
     : html`<p class="none">The rule names no ATT&amp;CK technique.</p>`;
   return html`${tactics}${blocks}`;
 }
 
-function referencesSection({ rule }: RulePageData): Html {
+function referencesSection({ rule, enrichment }: RulePageData): Html {
+  if (enrichment) return enrichedReferences(enrichment);
   if (rule.references.length === 0) return html`<p class="none">No references declared in the rule file.</p>`;
   return html`<ul>${rule.references.map((r) => {
     const url = safeWebUrl(r);
@@ -99,7 +118,8 @@ function referencesSection({ rule }: RulePageData): Html {
   })}</ul>`;
 }
 
-function falsePositivesSection({ rule }: RulePageData): Html {
+function falsePositivesSection({ rule, enrichment }: RulePageData): Html {
+  if (enrichment) return enrichedFalsePositives(enrichment);
   if (rule.falsePositives.length === 0) {
     return html`<p class="none">No false positives declared in the rule file. Expect legitimate use of what the query looks for and baseline it before alerting.</p>`;
   }
@@ -146,6 +166,7 @@ function sectionsOf(data: RulePageData): PageSection[] {
     { id: 'false-positives', title: 'False Positive Guidance', body: falsePositivesSection(data) },
     { id: 'source', title: 'Original Source', body: originalSourceSection(data) },
   ];
+  if (data.lint) sections.splice(sections.length - 1, 0, { id: 'lint', title: 'Lint', body: lintSection(data.lint, data.rule.language) });
   if (data.rule.flags.length > 0 || data.rule.problems.length > 0) {
     sections.unshift({ id: 'problems', title: 'Problems', body: problemsSection(data) });
   }
@@ -166,7 +187,7 @@ ${badges(rule, true)}
 <dl class="facts meta">
 <dt>Original</dt><dd>${url ? html`<a href="${url}" rel="noopener noreferrer">View the original file</a>` : html`<span class="none">no https link to the original</span>`}</dd>
 <dt>Retrieved</dt><dd>${timeElement(rule.retrievedAt)}</dd>
-<dt>Confidence</dt><dd><span class="none">not yet assessed</span></dd>
+<dt>Confidence</dt><dd>${data.enrichment ? confidenceSummary(data.enrichment) : html`<span class="none">not yet assessed</span>`}</dd>
 <dt>Kind</dt><dd>${rule.kind}</dd>
 <dt>Status</dt><dd>${rule.status ?? html`<span class="none">not given</span>`}</dd>
 </dl>
