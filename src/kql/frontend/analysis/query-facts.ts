@@ -4,7 +4,7 @@
  * each filter compares against (with the operator and negation), its time window, numeric
  * thresholds, aggregation keys and joins. Plain data: nothing here holds a Kusto object.
  */
-import { kusto, listToArray } from '../kusto.js';
+import { kusto, listToArray, parseQuerySyntax } from '../kusto.js';
 import { lineLocator } from '../analyze.js';
 import { referencedSourcesOfSyntax, type ReferencedSource } from '../referenced-tables.js';
 import { FactCollector } from './fact-collector.js';
@@ -101,20 +101,20 @@ export function kqlQueryFacts(query: string): KqlQueryFacts {
     functionsCalled: [],
   };
   const locate = lineLocator(query);
-  let code: Kusto.Language.KustoCode | null;
+  let root: Kusto.Language.Syntax.SyntaxNode;
   try {
-    code = kusto().KustoCode.Parse(query);
+    // Syntax only: the full KustoCode.Parse also builds the grammar and editor state (seconds per process).
+    root = parseQuerySyntax(query);
   } catch (err) {
     return { ...empty, syntaxErrors: [{ message: `the parser failed: ${(err as Error).message}`, line: 1, column: 1 }] };
   }
-  if (!code?.Syntax) return empty;
   // One parse serves both the sources and the facts.
-  const sources = referencedSourcesOfSyntax(code.Syntax);
-  const syntaxErrors = listToArray(code.GetDiagnostics())
+  const sources = referencedSourcesOfSyntax(root);
+  const syntaxErrors = listToArray(root.GetContainedDiagnostics(kusto().Syntax.DiagnosticsInclude.Syntactic))
     .filter((d) => (d.Severity ?? '').toLowerCase() === 'error')
     .map((d) => ({ message: d.Message ?? '', ...locate(d.Start) }));
   try {
-    const facts = new FactCollector(new Set(sources.map((s) => s.name)), locate).collect(code.Syntax);
+    const facts = new FactCollector(new Set(sources.map((s) => s.name)), locate).collect(root);
     return { ...empty, ...facts, sources, syntaxErrors };
   } catch (err) {
     // A walker bug must not lose the rule: report it like a parse problem.
