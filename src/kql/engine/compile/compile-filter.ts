@@ -8,7 +8,7 @@
 import type { Column, Table } from '../column.js';
 import { isNullBit } from '../column.js';
 import type { ScalarExpr } from '../../plan/types.js';
-import { compileScalar } from './compile-scalar.js';
+import { compileScalar, singleColumn } from './compile-scalar.js';
 import type { ExecEnv } from './exec-env.js';
 
 /** Keeps the rows of `selection` (or of 0…n-1 when null) that pass; returns them in order. */
@@ -129,7 +129,7 @@ function hasColumn(e: ScalarExpr): boolean {
 
 /** A predicate reading only one string column: a pass mask per dictionary code. */
 function dictionaryPredicate(expr: ScalarExpr, table: Table, env: ExecEnv): RowFilter | null {
-  const name = onlyColumn(expr);
+  const name = singleColumn(expr);
   if (name === null) return null;
   const column: Column | undefined = table.columns.find((c) => c.name === name)?.column;
   if (column?.kind !== 'string' || column.dictionary.length > column.length) return null;
@@ -167,35 +167,4 @@ function codesWithNull(n: number): Int32Array {
   for (let k = 0; k < n; k++) codes[k] = k;
   codes[n] = -1;
   return codes;
-}
-
-/** The single column an expression reads (none of it volatile); null otherwise. */
-function onlyColumn(e: ScalarExpr): string | null {
-  const names = new Set<string>();
-  let ok = true;
-  const visit = (x: ScalarExpr): void => {
-    switch (x.kind) {
-      case 'column':
-        names.add(x.name);
-        return;
-      case 'call':
-        if (x.name === 'rand' || x.name === 'new_guid') ok = false;
-        x.args.forEach(visit);
-        return;
-      case 'logical':
-        x.args.forEach(visit);
-        return;
-      case 'case':
-        x.branches.forEach((b) => (visit(b.when), visit(b.then)));
-        visit(x.otherwise);
-        return;
-      case 'inTable':
-        visit(x.value);
-        return;
-      default:
-        return;
-    }
-  };
-  visit(e);
-  return ok && names.size === 1 ? [...names][0]! : null;
 }

@@ -167,7 +167,7 @@ function perDistinctValue(e: ScalarExpr, name: string, column: Extract<Column, {
 }
 
 /** The one column an expression reads, or null when it reads none, several, or is volatile / a subquery. */
-function singleColumn(e: ScalarExpr): string | null {
+export function singleColumn(e: ScalarExpr): string | null {
   let found: string | null = null;
   let ok = true;
   const visit = (x: ScalarExpr): void => {
