@@ -105,15 +105,24 @@ for (const rule of rules) {
     if (values.verbose) console.error(`bind: ${rule.where}: ${errors[0]!.message}`);
     continue;
   }
-  counts.boundCleanly++;
   const tables = referencedTables(rule.query).map(sampleFor).filter((t): t is Table => t !== null);
   try {
     runQuery(rule.query, tables, { now: DEFAULT_SAMPLE_NOW, schemas, timeoutMs: 20_000, maxRows: 5_000_000 });
+    counts.boundCleanly++;
     counts.ran++;
   } catch (err) {
+    if (err instanceof QueryError && err.kind === 'semantic') {
+      // a `union isfuzzy=true` whose every leg reads a table with no schema: Kusto rejects it
+      counts.unknownTablesOrColumns++;
+      for (const t of referencedTables(rule.query).filter((t) => !schemaMap.has(t))) bump(unknownTables, t);
+      if (values.verbose) console.error(`bind: ${rule.where}: ${err.message}`);
+      continue;
+    }
+    counts.boundCleanly++;
     if (err instanceof QueryError && err.kind === 'unsupported') {
       counts.unsupported++;
       bump(unsupported, err.feature ?? err.message);
+      if (values.verbose) console.error(`unsupported: ${rule.where}: ${err.message}`);
     } else if (err instanceof QueryError && err.kind === 'limit') {
       counts.limit++;
       bump(failures, `limit: ${err.message}`);

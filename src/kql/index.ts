@@ -10,7 +10,7 @@ import { executePlan, MissingTableError } from './engine/execute.js';
 import type { KqlType, KqlValue } from './engine/values.js';
 import { analyzeQuery, type QueryDiagnostic } from './frontend/analyze.js';
 import { buildPlan } from './plan/build-plan.js';
-import { UnsupportedFeatureError } from './plan/types.js';
+import { UnresolvedUnionError, UnsupportedFeatureError, type QueryPlan } from './plan/types.js';
 import type { TableSchema } from './schema/table-schema.js';
 
 export type { Table } from './engine/column.js';
@@ -68,23 +68,8 @@ export function runQuery(query: string, tables: Table[] | Map<string, Table>, op
   const started = performance.now();
   const byName = tables instanceof Map ? tables : new Map(tables.map((t) => [t.name, t]));
   const schemas = schemasInPlay(byName, options.schemas ?? []);
-  const analyzed = analyzeQuery(query, { tables: schemas });
-  const errors = analyzed.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) {
-    const first = errors[0]!;
-    const kind = first.phase;
-    throw new QueryError(kind, `line ${first.line}, column ${first.column}: ${first.message}`, first.line, first.column, errors);
-  }
-  const analyzedAt = performance.now();
-  let plan;
-  try {
-    plan = buildPlan(analyzed.code);
-  } catch (err) {
-    if (err instanceof UnsupportedFeatureError) {
-      throw new QueryError('unsupported', err.message, err.pos.line, err.pos.column, [], err.feature);
-    }
-    throw err;
-  }
+  const { plan, analyzeMs } = planQuery(query, schemas);
+  const analyzedAt = started + analyzeMs;
   const plannedAt = performance.now();
   const now = options.now === undefined ? Date.now() * 1000 : options.now instanceof Date ? options.now.getTime() * 1000 : options.now;
   let table: Table;
@@ -110,6 +95,45 @@ export function runQuery(query: string, tables: Table[] | Map<string, Table>, op
       totalMs: executedAt - started,
     },
   };
+}
+
+/**
+ * Binds and plans a query. A `union isfuzzy=true` leg over an unknown table is dropped the way
+ * Kusto drops it: the leg's text is blanked and the query bound again (at most a few rounds:
+ * one per level of nested fuzzy unions).
+ */
+function planQuery(query: string, schemas: TableSchema[]): { plan: QueryPlan; analyzeMs: number } {
+  let text = query;
+  let analyzeMs = 0;
+  for (let round = 0; ; round++) {
+    const before = performance.now();
+    const analyzed = analyzeQuery(text, { tables: schemas });
+    analyzeMs += performance.now() - before;
+    const errors = analyzed.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length) {
+      const first = errors[0]!;
+      throw new QueryError(first.phase, `line ${first.line}, column ${first.column}: ${first.message}`, first.line, first.column, errors);
+    }
+    let plan: QueryPlan;
+    try {
+      plan = buildPlan(analyzed.code);
+    } catch (err) {
+      if (err instanceof UnsupportedFeatureError) {
+        throw new QueryError('unsupported', err.message, err.pos.line, err.pos.column, [], err.feature);
+      }
+      if (err instanceof UnresolvedUnionError) throw new QueryError('semantic', err.message, err.pos.line, err.pos.column);
+      throw err;
+    }
+    if (!plan.fuzzyBlanks.length || round >= 4) return { plan, analyzeMs };
+    text = blankRanges(text, plan.fuzzyBlanks);
+  }
+}
+
+/** `text` with the given ranges overwritten by spaces (newlines kept, so lines and columns stay valid). */
+function blankRanges(text: string, ranges: [number, number][]): string {
+  const chars = text.split('');
+  for (const [start, end] of ranges) for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  return chars.join('');
 }
 
 /** Row arrays of a table; a missing string is the empty string (KQL strings are never null). */

@@ -79,6 +79,21 @@ export function separatedElements<T extends KSyntaxElement>(
   return out;
 }
 
+/** The elements of a separated syntax list with the separator token after each (null after the last). */
+export function separatedItems<T extends KSyntaxElement>(
+  list: Kusto.Language.Syntax.SyntaxList$1<Kusto.Language.Syntax.SeparatedElement$1<T>> | null | undefined,
+): { element: T; separator: Kusto.Language.Syntax.SyntaxToken | null }[] {
+  if (!list) return [];
+  if (Array.isArray(list)) return (list as unknown as T[]).map((element) => ({ element, separator: null }));
+  const out: { element: T; separator: Kusto.Language.Syntax.SyntaxToken | null }[] = [];
+  const n = (list as unknown as { Count: number }).Count;
+  for (let i = 0; i < n; i++) {
+    const item = list.getItem(i) as unknown as { Element: T | null; Separator: Kusto.Language.Syntax.SyntaxToken | null };
+    if (item.Element) out.push({ element: item.Element, separator: item.Separator });
+  }
+  return out;
+}
+
 let syntaxOptions: Kusto.Language.ParseOptions | null = null;
 
 /**

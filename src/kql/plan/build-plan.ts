@@ -12,8 +12,9 @@ import { UnsupportedFeatureError, type QueryPlan } from './types.js';
 /** Converts a bound query into our plan; throws UnsupportedFeatureError (feature, line, column) for syntax not implemented. */
 export function buildPlan(query: AnalyzedQuery): QueryPlan {
   const code = kustoCodeOf(query);
-  const ctx = new PlanContext(query.text);
+  const database = code.Globals?.Database ?? null;
   const root = code.Syntax as Kusto.Language.Syntax.QueryBlock | null;
+  const ctx = new PlanContext(query.text, (name) => database?.GetTable(name) != null, root?.Tree ?? null);
   if (!root || syntaxClass(root) !== 'QueryBlock') throw new UnsupportedFeatureError('control commands', { line: 1, column: 1 });
   let result: KSyntaxElement | null = null;
   for (const stmt of separatedElements(root.Statements)) {
@@ -24,7 +25,7 @@ export function buildPlan(query: AnalyzedQuery): QueryPlan {
     else ctx.unsupported(`statement ${cls}`, stmt);
   }
   if (!result) throw new UnsupportedFeatureError('a query without a tabular result statement', { line: 1, column: 1 });
-  return { result: tabularFrom(result, ctx), render: renderOf(result) };
+  return { result: tabularFrom(result, ctx), render: renderOf(result), fuzzyBlanks: ctx.fuzzyBlanks };
 }
 
 /** The `render …` operator text of the result pipeline, kept as metadata. */

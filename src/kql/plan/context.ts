@@ -23,8 +23,19 @@ export class PlanContext {
   readonly aggregateNames: Set<string>;
   /** The input of the pipe operator being converted (for `invoke`, `as`). */
   pipeInput: TabularPlan | null = null;
+  /**
+   * Text ranges [start, end) of `union isfuzzy=true` legs that read unknown tables. Kusto drops
+   * such legs before binding the rest, so the query is bound again with these ranges blanked.
+   */
+  readonly fuzzyBlanks: [number, number][] = [];
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    /** Whether the database the query was bound against has this table. */
+    readonly knownTable: (name: string) => boolean = () => true,
+    /** The syntax tree of `text` (function expansions live in trees of their own). */
+    private readonly tree: Kusto.Language.Syntax.SyntaxTree | null = null,
+  ) {
     this.locate = lineLocator(text);
     const K = kusto();
     this.aggregateNames = new Set(listToArray(K.GlobalState.Default!.Aggregates).map((a) => a.Name ?? ''));
@@ -33,6 +44,11 @@ export class PlanContext {
   /** Position of a syntax element's first token. */
   pos(node: KSyntaxElement): SourcePos {
     return this.locate(node.TextStart);
+  }
+
+  /** Whether a node belongs to the query text itself (not to the expansion of a function body). */
+  inQueryText(node: KSyntaxElement): boolean {
+    return this.tree !== null && node.Tree === this.tree;
   }
 
   /** Throws the typed error for syntax the engine does not implement. */

@@ -167,6 +167,26 @@ export type TabularPlan = PlanBase &
 export interface QueryPlan {
   result: TabularPlan;
   render: string | null;
+  /**
+   * Text ranges of `union isfuzzy=true` legs over unknown tables. When not empty, the plan is
+   * provisional: Kusto binds the union without those legs, so the caller blanks the ranges
+   * (same length, positions kept) and binds the query again.
+   */
+  fuzzyBlanks: [number, number][];
+}
+
+/** A `union isfuzzy=true` none of whose legs reads a known table: Kusto fails such a query. */
+export class UnresolvedUnionError extends Error {
+  constructor(
+    readonly tables: string[],
+    readonly pos: SourcePos,
+  ) {
+    super(
+      `union isfuzzy=true at line ${pos.line}, column ${pos.column}: none of its legs reads a known table` +
+        (tables.length ? ` (no schema or data for ${tables.join(', ')})` : ''),
+    );
+    this.name = 'UnresolvedUnionError';
+  }
 }
 
 /** Raised when a query uses syntax the engine does not implement yet; names the feature and where. */
