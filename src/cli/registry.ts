@@ -1,5 +1,6 @@
 /** Every `socfeed` command. A new command is one file under `commands/` and one line here. */
 import type { Command } from './command.js';
+import { coverageCommand } from './commands/coverage.js';
 import { huntCommand } from './commands/hunt.js';
 import { lintCommand } from './commands/lint.js';
 import { problemsCommand } from './commands/problems.js';
@@ -20,4 +21,5 @@ export const COMMANDS: Command[] = [
   sampleCommand,
   huntCommand,
   lintCommand,
+  coverageCommand,
 ];

@@ -1,5 +1,6 @@
 import type { FileProblem, Rule, Severity } from '../catalog/rule.js';
 import type { StoredEnrichment } from '../enrich/persist/enrichment-rows.js';
+import type { ConfidenceLevel } from '../enrich/enrichment.js';
 
 /**
  * The read side of the catalog, as the web app, the CLI and exports see it.
@@ -14,6 +15,8 @@ export interface RuleFilters {
   language?: string[];
   kind?: string[];
   severity?: string[];
+  /** Rule status as the file gives it (`production`, `test`, `experimental` …). */
+  status?: string[];
   /** Tactic ids (`TA0011`). */
   tactic?: string[];
   /** Technique ids (`T1219`); a parent id also matches its sub-techniques. */
@@ -68,6 +71,26 @@ export type Facets = Record<
   { value: string; label: string; count: number }[]
 >;
 
+/** A value and how many rules have it. */
+export interface ValueCount {
+  value: string;
+  count: number;
+}
+
+/** One (rule, technique) pair, with what the rule needs to run: the coverage views aggregate these. */
+export interface CoverageEntry {
+  techniqueId: string;
+  /** `T1059` for `T1059.001`, else null. */
+  parentId: string | null;
+  ruleId: string;
+  name: string;
+  source: string;
+  /** The rule's tables / log sources. */
+  tables: string[];
+  /** `all`: the rule reads every table (KQL); `any`: the tables are alternatives (index patterns, Splunk data sources). */
+  needs: 'all' | 'any';
+}
+
 /** One sync run as recorded in the store. */
 export interface SyncRecord {
   id: number;
@@ -110,6 +133,12 @@ export interface CatalogStore {
   enrichment?(id: string): StoredEnrichment | null;
   /** Rules per technique id (parents count their sub-techniques' rules too). */
   coverage(filters: RuleFilters): Map<string, number>;
+  /** Every (rule, technique) pair of the rules matching `filters`, ordered by technique then rule name. */
+  coverageEntries(filters: RuleFilters): CoverageEntry[];
+  /** Confidence level of every enriched rule. */
+  ruleConfidences(): Map<string, ConfidenceLevel>;
+  /** Rules per status value. */
+  statusCounts(): ValueCount[];
   /** Rules whose ids are given, in one call (related rules, exports). */
   getRules(ids: string[]): Rule[];
   /** Every rule id (exports). */

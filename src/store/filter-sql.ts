@@ -33,6 +33,7 @@ export function filterSql(filters: RuleFilters): FilterSql {
   column('language', filters.language);
   column('kind', filters.kind);
   column('severity', filters.severity);
+  column('status', filters.status);
   linked('rule_tactics', 'tactic_id', filters.tactic?.map((t) => t.toUpperCase()));
   if (filters.technique?.length) {
     const ids = filters.technique.map((t) => t.toUpperCase());

@@ -11,8 +11,12 @@ import type {
   SearchResult,
   StoredProblem,
   SyncRecord,
+  CoverageEntry,
+  ValueCount,
 } from './catalog-store.js';
+import type { ConfidenceLevel } from '../enrich/enrichment.js';
 import { filterSql, whereSql, withText } from './filter-sql.js';
+import { coverageEntries, ruleConfidences, statusCounts } from './coverage-sql.js';
 import { makeSnippet, searchWords } from './make-snippet.js';
 import { openCatalogDb } from './open-catalog-db.js';
 import { rowToRule, type RuleRow } from './rule-row.js';
@@ -186,6 +190,18 @@ export class SqliteCatalogStore implements CatalogStore {
       )
       .all(...f.params, ...f.params) as { technique: string; n: number }[];
     return new Map(rows.map((r) => [r.technique, r.n]));
+  }
+
+  coverageEntries(filters: RuleFilters): CoverageEntry[] {
+    return coverageEntries(this.db, filters);
+  }
+
+  ruleConfidences(): Map<string, ConfidenceLevel> {
+    return ruleConfidences(this.db);
+  }
+
+  statusCounts(): ValueCount[] {
+    return statusCounts(this.db);
   }
 
   problems(): StoredProblem[] {

@@ -15,6 +15,8 @@ import { withUnfilteredCache } from './unfiltered-cache.js';
 export interface WebAppOptions {
   store: CatalogStore;
   attack: AttackKnowledgeBase;
+  /** See `WebDeps.publicUrl`. */
+  publicUrl?: string | null;
 }
 
 export interface WebServerOptions extends WebAppOptions {
@@ -31,7 +33,7 @@ export interface RunningWebServer {
 }
 
 /** The Hono app serving the feed, rule pages, coverage, the JSON API and the assets. */
-export function createWebApp({ store, attack }: WebAppOptions): Hono {
+export function createWebApp({ store, attack, publicUrl }: WebAppOptions): Hono {
   const app = new Hono();
   app.use(
     secureHeaders({
@@ -52,7 +54,7 @@ export function createWebApp({ store, attack }: WebAppOptions): Hono {
       strictTransportSecurity: false,
     }),
   );
-  const deps = { store: withUnfilteredCache(store), attack };
+  const deps = { store: withUnfilteredCache(store), attack, ...(publicUrl !== undefined ? { publicUrl } : {}) };
   app.route('/', feedRoutes(deps));
   app.route('/', ruleRoutes(deps));
   app.route('/', coverageRoutes(deps));

@@ -44,6 +44,12 @@ export function withUnfilteredCache(store: CatalogStore): CatalogStore {
     coverage(filters: RuleFilters): Map<string, number> {
       return isUnfiltered(filters) ? remember('coverage', () => store.coverage(filters)) : store.coverage(filters);
     },
+    coverageEntries(filters: RuleFilters) {
+      return isUnfiltered(filters) ? remember('coverageEntries', () => store.coverageEntries(filters)) : store.coverageEntries(filters);
+    },
+    // Reading every enrichment costs ~0.3 s on a full catalog: once per sync.
+    ruleConfidences: () => remember('confidences', () => store.ruleConfidences()),
+    statusCounts: () => remember('statuses', () => store.statusCounts()),
     getRule: (id) => store.getRule(id),
     enrichment: (id) => store.enrichment?.(id) ?? null,
     getRules: (ids) => store.getRules(ids),

@@ -5,4 +5,15 @@ import type { AttackKnowledgeBase } from '../attack/index.js';
 export interface WebDeps {
   store: CatalogStore;
   attack: AttackKnowledgeBase;
+  /**
+   * Absolute URL of the site for links that must be absolute (Atom, Navigator layer). Undefined:
+   * the request's own origin; null: none known (a static export without a base URL).
+   */
+  publicUrl?: string | null;
+}
+
+/** The absolute base URL for a request (no trailing slash), or null when none is known. */
+export function publicBase(deps: WebDeps, requestUrl: string): string | null {
+  if (deps.publicUrl === null) return null;
+  return (deps.publicUrl ?? new URL(requestUrl).origin).replace(/\/+$/, '');
 }

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium.js';
 import { loadAttackKnowledgeBase } from '../../src/attack/index.js';
 import { startWebServer, type RunningWebServer } from '../../src/web/server.js';
 import type { Rule } from '../../src/catalog/rule.js';
@@ -52,10 +53,7 @@ before(async () => {
   assert.ok(reference, 'the reference rule is in the catalog');
   referenceId = reference.id;
   shots = mkdtempSync(join(tmpdir(), 'socfeed-shots-'));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

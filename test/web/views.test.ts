@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { rulePage, type RulePageData } from '../../src/web/views/rule.js';
 import { feedPage, ruleRow } from '../../src/web/views/feed.js';
-import { coveragePage, shadeOf } from '../../src/web/views/coverage.js';
+import { coveragePage, shadeOf, type CoverageCell } from '../../src/web/views/coverage.js';
 import { notFoundPage } from '../../src/web/views/not-found.js';
 import { markedSnippet, shorten } from '../../src/web/views/html.js';
 import type { Facets } from '../../src/store/catalog-store.js';
@@ -22,7 +22,7 @@ function assertInert(page: string): void {
     const attributes = tag.replace(/"[^"]*"/g, '""');
     assert.doesNotMatch(attributes, /\son\w+\s*=/i, `event handler in ${tag}`);
     assert.doesNotMatch(tag, /(href|src)="\s*javascript:/i, `javascript: URL in ${tag}`);
-    if (name === 'script') assert.match(tag, /^<script type="module" src="\/assets\/feed\.js\?v=[0-9a-f]+">$/);
+    if (name === 'script') assert.match(tag, /^<script type="module" src="\/assets\/(feed|coverage)\.js\?v=[0-9a-f]+">$/);
   }
   assert.doesNotMatch(page, /<script>/);
 }
@@ -242,30 +242,52 @@ describe('feed view', () => {
 });
 
 describe('coverage view', () => {
+  const cell = (id: string, name: string, count: number, extra: Partial<CoverageCell> = {}): CoverageCell => ({
+    id, name, count, confidence: null, runnable: 0, status: null, subtechniques: [], ...extra,
+  });
+  const options = { source: [{ value: 'Azure-Sentinel', label: 'Azure-Sentinel', count: 9 }], language: [], kind: [], table: [], status: [] };
+  const matrix = (cells: CoverageCell[]) => ({ tactics: [{ id: 'TA0011', shortname: 'command-and-control', name: 'Command and Control', techniques: cells }] });
+
   test('cells link to the filtered feed, shaded by count, sub-techniques folded', () => {
     const page = coveragePage({
-      matrix: {
-        tactics: [
-          {
-            id: 'TA0011',
-            shortname: 'command-and-control',
-            name: 'Command and Control',
-            techniques: [
-              { id: 'T1219', name: 'Remote Access Tools', count: 180, subtechniques: [{ id: 'T1219.001', name: 'IDE Tunneling', count: 0, subtechniques: [] }] },
-              { id: 'T1071', name: 'Application Layer Protocol', count: 0, subtechniques: [] },
-            ],
-          },
-        ],
-      },
-      filters: { source: ['Azure-Sentinel'] },
-      facets: { source: [{ value: 'Azure-Sentinel', label: 'Azure-Sentinel', count: 9 }], language: [], kind: [] },
+      matrix: matrix([
+        cell('T1219', 'Remote Access Tools', 180, { subtechniques: [cell('T1219.001', 'IDE Tunneling', 0)] }),
+        cell('T1071', 'Application Layer Protocol', 0),
+      ]),
+      query: { filters: { source: ['Azure-Sentinel'] }, have: null, shade: 'count' },
+      options,
     }).toString();
     assert.ok(page.includes('class="cell s4" href="/?source=Azure-Sentinel&amp;technique=T1219"'));
     assert.ok(page.includes('class="cell s0" href="/?source=Azure-Sentinel&amp;technique=T1071"'));
     assert.match(page, /<details><summary>1 sub-techniques, 0 covered<\/summary><ul><li><a class="cell s0" href="[^"]*technique=T1219.001"/);
     assert.ok(page.includes('1 of 2 techniques have at least one rule'));
     assert.ok(page.includes('<option value="Azure-Sentinel" selected>'));
+    assert.ok(page.includes('href="/coverage/layer.json?source=Azure-Sentinel" download="socfeed-layer.json"'));
+    assert.ok(page.includes('href="/coverage.csv?source=Azure-Sentinel" download="socfeed-coverage.csv"'));
     assert.deepEqual([0, 1, 4, 5, 19, 20, 99, 100, 868].map(shadeOf), [0, 1, 1, 2, 2, 3, 3, 4, 4]);
+  });
+
+  test('the data view says in words what each shade means, and keeps chosen tables checked', () => {
+    const page = coveragePage({
+      matrix: matrix([
+        cell('T1219', 'Remote Access Tools', 3, { runnable: 2, status: 'runnable' }),
+        cell('T1071', 'Application Layer Protocol', 1, { status: 'missing-data' }),
+        cell('T1090', 'Proxy', 0, { status: 'none' }),
+      ]),
+      query: { filters: {}, have: ['DeviceNetworkEvents', `Gone${XSS.script}`], shade: 'data' },
+      options: { ...options, table: [{ value: 'DeviceNetworkEvents', label: 'DeviceNetworkEvents', count: 4 }, { value: 'SigninLogs', label: 'SigninLogs', count: 2 }] },
+    }).toString();
+    assertInert(page);
+    assert.ok(page.includes('class="cell d-runnable" href="/?technique=T1219" aria-label="T1219 Remote Access Tools: 3 rules, 2 runnable"'));
+    assert.ok(page.includes('class="cell d-missing" href="/?technique=T1071" aria-label="T1071 Application Layer Protocol: 1 rule, needs data"'));
+    assert.ok(page.includes('class="cell d-none" href="/?technique=T1090" aria-label="T1090 Proxy: 0 rules"'));
+    assert.ok(page.includes('covered by rules you can run: 1</li>'));
+    assert.ok(page.includes('covered only by rules needing data you do not have: 1</li>'));
+    assert.ok(page.includes('not covered: 1</li>'));
+    assert.ok(page.includes('<input type="checkbox" name="have" value="DeviceNetworkEvents" checked>'));
+    assert.ok(page.includes('<input type="checkbox" name="have" value="SigninLogs">'));
+    assert.ok(page.includes('value="Gone&lt;script&gt;alert(1)&lt;/script&gt;" checked>'), 'a chosen table the catalog lacks stays checked, escaped');
+    assert.ok(page.includes('<details class="have" open>'));
   });
 });
 

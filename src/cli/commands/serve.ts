@@ -1,8 +1,6 @@
 /** `socfeed serve`: the web app over the catalog. */
-import { dirname } from 'node:path';
-import { loadAttackKnowledgeBase } from '../../attack/index.js';
 import { SqliteCatalogStore } from '../../store/sqlite-store.js';
-import { resolveAttackBundle } from '../../sync/attack-bundle.js';
+import { loadConfiguredAttack } from '../load-attack.js';
 import { startWebServer } from '../../web/server.js';
 import { COMMON_USAGE, parseCommandArgs, UsageError, type Command } from '../command.js';
 import { commandConfig } from '../command-context.js';
@@ -28,8 +26,7 @@ export async function serveUntilStopped(values: { config?: string; db?: string; 
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: not a port number: ${values.port}`);
   const config = commandConfig(values);
   const store = SqliteCatalogStore.open(config.db, { create: false });
-  const bundle = await resolveAttackBundle(config.attack, dirname(config.db), { preferCache: true });
-  const attack = loadAttackKnowledgeBase(bundle.path);
+  const attack = await loadConfiguredAttack(config);
   const server = await startWebServer({ store, attack, host: values.host, port });
   process.stdout.write(`socfeed: serving ${store.countRules()} rules on ${server.url} (Ctrl-C to stop)\n`);
   await new Promise<void>((done) => {

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { WebDeps } from '../web-deps.js';
 import { filtersFromQuery, sortFromQuery } from '../feed-query.js';
-import { coverageMatrix } from '../coverage-model.js';
-import { coverageFilters } from './coverage.js';
+import { parseCoverageQuery } from '../coverage/coverage-query.js';
+import { loadCoverage } from '../coverage/coverage-data.js';
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
@@ -38,9 +38,8 @@ export function apiRoutes({ store, attack }: WebDeps): Hono {
   });
 
   app.get('/api/coverage', (c) => {
-    const filters = coverageFilters(new URL(c.req.url).searchParams);
-    const matrix = coverageMatrix(attack, store.coverage(filters));
-    return c.json({ attackVersion: attack.version, filters, tactics: matrix.tactics });
+    const { query, matrix } = loadCoverage(store, attack, parseCoverageQuery(new URL(c.req.url).searchParams));
+    return c.json({ attackVersion: attack.version, filters: query.filters, have: query.have, tactics: matrix.tactics });
   });
 
   return app;

@@ -9,7 +9,7 @@ export interface PageOptions {
   section: Section;
   body: Html;
   /** Extra scripts by asset name (progressive enhancement only). */
-  scripts?: 'feed'[];
+  scripts?: ('feed' | 'coverage')[];
 }
 
 /** The whole HTML document around one page's body. */
