@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { HTTPException } from 'hono/http-exception';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { CatalogStore } from '../store/catalog-store.js';
@@ -11,12 +12,16 @@ import { apiRoutes } from './routes/api.js';
 import { staticRoutes } from './routes/static.js';
 import { messagePage, notFoundPage } from './views/not-found.js';
 import { withUnfilteredCache } from './unfiltered-cache.js';
+import { huntRoutes } from './routes/hunt.js';
+import type { TableSchema } from '../kql/index.js';
 
 export interface WebAppOptions {
   store: CatalogStore;
   attack: AttackKnowledgeBase;
   /** See `WebDeps.publicUrl`. */
   publicUrl?: string | null;
+  /** Table schemas for hunts (synthetic telemetry, typing uploads); without them columns are inferred from the query. */
+  schemas?: TableSchema[];
 }
 
 export interface WebServerOptions extends WebAppOptions {
@@ -33,7 +38,7 @@ export interface RunningWebServer {
 }
 
 /** The Hono app serving the feed, rule pages, coverage, the JSON API and the assets. */
-export function createWebApp({ store, attack, publicUrl }: WebAppOptions): Hono {
+export function createWebApp({ store, attack, publicUrl, schemas = [] }: WebAppOptions): Hono {
   const app = new Hono();
   app.use(
     secureHeaders({
@@ -54,9 +59,15 @@ export function createWebApp({ store, attack, publicUrl }: WebAppOptions): Hono 
       strictTransportSecurity: false,
     }),
   );
-  const deps = { store: withUnfilteredCache(store), attack, ...(publicUrl !== undefined ? { publicUrl } : {}) };
+  const deps = {
+    store: withUnfilteredCache(store),
+    attack,
+    ...(publicUrl !== undefined ? { publicUrl } : {}),
+    schemas: new Map(schemas.map((s) => [s.name, s])),
+  };
   app.route('/', feedRoutes(deps));
   app.route('/', ruleRoutes(deps));
+  app.route('/', huntRoutes(deps));
   app.route('/', coverageRoutes(deps));
   app.route('/', apiRoutes(deps));
   app.route('/', staticRoutes());
@@ -66,6 +77,8 @@ export function createWebApp({ store, attack, publicUrl }: WebAppOptions): Hono 
       : c.html(notFoundPage(`No page at ${c.req.path}.`).toString(), 404),
   );
   app.onError((err, c) => {
+    // Middleware refusals (CSRF 403 …) carry their own response.
+    if (err instanceof HTTPException) return err.getResponse();
     console.error(`web: ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return c.req.path.startsWith('/api/')
       ? c.json({ error: 'internal error' }, 500)

@@ -20,6 +20,7 @@ const CONTENT_TYPES = {
   'app.css': 'text/css; charset=utf-8',
   'feed.js': 'text/javascript; charset=utf-8',
   'coverage.js': 'text/javascript; charset=utf-8',
+  'hunt.js': 'text/javascript; charset=utf-8',
   'icon.svg': 'image/svg+xml',
 } as const;
 

@@ -1,7 +1,8 @@
 import type { CatalogStore } from '../store/catalog-store.js';
 import type { AttackKnowledgeBase } from '../attack/index.js';
+import type { TableSchema } from '../kql/index.js';
 
-/** What every route reads from: the catalog and ATT&CK. */
+/** What every route reads from: the catalog, ATT&CK, and the table schemas hunts may use. */
 export interface WebDeps {
   store: CatalogStore;
   attack: AttackKnowledgeBase;
@@ -10,6 +11,8 @@ export interface WebDeps {
    * the request's own origin; null: none known (a static export without a base URL).
    */
   publicUrl?: string | null;
+  /** Table schemas by name (synthetic telemetry, typing uploads); absent or empty when none were given. */
+  schemas?: ReadonlyMap<string, TableSchema>;
 }
 
 /** The absolute base URL for a request (no trailing slash), or null when none is known. */

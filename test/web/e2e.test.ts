@@ -9,7 +9,7 @@ import { loadAttackKnowledgeBase } from '../../src/attack/index.js';
 import { startWebServer, type RunningWebServer } from '../../src/web/server.js';
 import type { Rule } from '../../src/catalog/rule.js';
 import type { RuleSummary } from '../../src/store/catalog-store.js';
-import { ATTACK_BUNDLE, REFERENCE_RULE_PATH, REPO_ROOT } from '../helpers/shared.js';
+import { ATTACK_BUNDLE, REFERENCE_RULE_PATH, REPO_ROOT, TELEMETRY } from '../helpers/shared.js';
 import { syncedCorpus, XSS_RULE_NAME, type SyncedCorpus } from './synced-corpus.js';
 
 /**
@@ -191,6 +191,43 @@ describe('web app in Chromium', () => {
 
     assert.deepEqual(errors, [], 'no script errors or CSP violations');
     for (const name of SCREENSHOTS) assertPng(join(shots, name));
+    await page.close();
+  });
+
+  test('run the reference hunt on the seed telemetry: the expected rows; a syntax error shows its line and column', { timeout: 60_000 }, async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/rules/${encodeURIComponent(referenceId)}`);
+    const panel = page.locator('section#hunt[data-needs-server]');
+    assert.ok(await panel.getByRole('heading', { name: 'Run this hunt' }).isVisible());
+    assert.match(await panel.getByLabel('Query', { exact: true }).inputValue(), /where RemoteUrl has_any \(/);
+    await panel.getByLabel('A file of mine').check();
+    await panel.getByLabel('Telemetry file').setInputFiles(join(TELEMETRY, 'seed-hunt', 'DeviceNetworkEvents.ndjson'));
+    await panel.getByLabel('Now (UTC)').fill('2026-05-25T23:00:00');
+    const url = page.url();
+    await panel.getByRole('button', { name: 'Run hunt' }).click();
+    const grid = panel.getByRole('table', { name: /Hunt result/ });
+    await grid.waitFor();
+    assert.equal(page.url(), url, 'ran in place through the API (the script is on)');
+    const expected = JSON.parse(readFileSync(join(TELEMETRY, 'seed-hunt', 'expected.json'), 'utf8')) as { columns: [string, string][]; rows_any_order: unknown[][] };
+    const headers = await grid.locator('thead th').allTextContents();
+    assert.deepEqual(headers, expected.columns.map(([name, type]) => `${name} ${type}`));
+    const report = expected.columns.findIndex(([n]) => n === 'Report');
+    // Report is make_set(ReportId): compared as a set; rows in any order.
+    const normal = (cells: unknown[]) => JSON.stringify(cells.map((v, i) => (i === report ? [...(v as number[])].sort((a, b) => a - b) : v)));
+    const shown = await grid.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const parsed = shown.map((cells) => cells.map((c, i) => (i === report ? JSON.parse(c) : i === cells.length - 1 ? Number(c) : c)));
+    assert.deepEqual(parsed.map(normal).sort(), expected.rows_any_order.map((r) => r.map((v, i) => (i === report ? (v as { set: number[] }).set : v))).map(normal).sort());
+    assert.match((await panel.getByRole('status').textContent()) ?? '', /^3 rows in [\d.]+ ms/);
+
+    await panel.getByLabel('Query', { exact: true }).fill('DeviceNetworkEvents\n| where RemoteUrl has "addigy"\n| summarize count() by');
+    await panel.getByRole('button', { name: 'Run hunt' }).click();
+    const alert = panel.getByRole('alert');
+    await alert.waitFor();
+    // Line 3 is "| summarize count() by" (22 characters): the missing group-by expression is just past it.
+    assert.match((await alert.textContent()) ?? '', /Syntax error at line 3, column 23/);
+    assert.deepEqual(errors, []);
     await page.close();
   });
 

@@ -2,32 +2,38 @@
 import { SqliteCatalogStore } from '../../store/sqlite-store.js';
 import { loadConfiguredAttack } from '../load-attack.js';
 import { startWebServer } from '../../web/server.js';
+import { loadTableSchemas } from '../../kql/schema/load-schemas.js';
 import { COMMON_USAGE, parseCommandArgs, UsageError, type Command } from '../command.js';
 import { commandConfig } from '../command-context.js';
 
-const usage = `Usage: socfeed serve [--host 127.0.0.1] [--port 8080] [--config FILE] [--db FILE]
+const usage = `Usage: socfeed serve [--host 127.0.0.1] [--port 8080] [--schemas DIR]… [--config FILE] [--db FILE]
 
 Serves the feed, rule pages, ATT&CK coverage and the JSON API over the catalog until
 interrupted (Ctrl-C).
 
 Options:
   --host HOST     address to listen on (default 127.0.0.1)
-  --port PORT     port (default 8080; 0 picks a free one)${COMMON_USAGE}`;
+  --port PORT     port (default 8080; 0 picks a free one)
+  --schemas DIR   table schemas (Sentinel format) for the rule pages' hunts (repeatable);
+                  without them a hunt's synthetic columns come from the query${COMMON_USAGE}`;
 
 /** Options of serve that start reuses. */
 export const SERVE_OPTIONS = {
   host: { type: 'string', default: '127.0.0.1' },
   port: { type: 'string', default: '8080' },
+  schemas: { type: 'string', multiple: true },
 } as const;
 
 /** Starts the web server over the configured catalog and resolves when it was stopped by a signal. */
-export async function serveUntilStopped(values: { config?: string; db?: string; host: string; port: string }): Promise<number> {
+export async function serveUntilStopped(values: { config?: string; db?: string; host: string; port: string; schemas?: string[] }): Promise<number> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: not a port number: ${values.port}`);
   const config = commandConfig(values);
   const store = SqliteCatalogStore.open(config.db, { create: false });
   const attack = await loadConfiguredAttack(config);
-  const server = await startWebServer({ store, attack, host: values.host, port });
+  const schemas = loadTableSchemas(values.schemas ?? []);
+  for (const p of schemas.problems) process.stderr.write(`schema: ${p}\n`);
+  const server = await startWebServer({ store, attack, schemas: [...schemas.tables.values()], host: values.host, port });
   process.stdout.write(`socfeed: serving ${store.countRules()} rules on ${server.url} (Ctrl-C to stop)\n`);
   await new Promise<void>((done) => {
     const stop = () => done();

@@ -3,14 +3,15 @@ import { COMMON_USAGE, parseCommandArgs, type Command } from '../command.js';
 import { SERVE_OPTIONS, serveUntilStopped } from './serve.js';
 import { syncWithSummary } from './sync.js';
 
-const usage = `Usage: socfeed start [--host 127.0.0.1] [--port 8080] [--config FILE] [--db FILE]
+const usage = `Usage: socfeed start [--host 127.0.0.1] [--port 8080] [--schemas DIR]… [--config FILE] [--db FILE]
 
 Syncs every configured source (as "socfeed sync"), then serves the feed (as "socfeed serve").
 A source that fails to sync keeps its previous rules and does not stop the server.
 
 Options:
   --host HOST     address to listen on (default 127.0.0.1)
-  --port PORT     port (default 8080)${COMMON_USAGE}`;
+  --port PORT     port (default 8080)
+  --schemas DIR   table schemas for the rule pages' hunts (repeatable)${COMMON_USAGE}`;
 
 export const startCommand: Command = {
   name: 'start',

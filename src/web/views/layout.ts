@@ -9,7 +9,7 @@ export interface PageOptions {
   section: Section;
   body: Html;
   /** Extra scripts by asset name (progressive enhancement only). */
-  scripts?: ('feed' | 'coverage')[];
+  scripts?: ('feed' | 'coverage' | 'hunt')[];
 }
 
 /** The whole HTML document around one page's body. */

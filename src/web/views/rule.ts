@@ -6,6 +6,7 @@ import type { Rule } from '../../catalog/rule.js';
 import { feedUrl } from '../feed-query.js';
 import type { Enrichment } from '../../enrich/index.js';
 import type { LintFinding } from '../../lint/index.js';
+import { huntPanel, type HuntPanelData } from './hunt-panel.js';
 import {
   confidenceSummary,
   enrichedAttack,
@@ -41,12 +42,16 @@ export interface RulePageData {
   enrichment?: Enrichment | null;
   /** Lint findings stored with the enrichment; null until computed. */
   lint?: LintFinding[] | null;
+  /** The "Run this hunt" panel (KQL rules only); absent or null: no panel. */
+  hunt?: HuntPanelData | null;
 }
 
 interface PageSection {
   id: string;
   title: string;
   body: Html;
+  /** Marks a section only a running server can serve (the static export replaces it). */
+  needsServer?: boolean;
 }
 
 function hypothesisSection({ hypothesis, enrichment }: RulePageData): Html {
@@ -159,6 +164,7 @@ function sectionsOf(data: RulePageData): PageSection[] {
   const sections: PageSection[] = [
     { id: 'hypothesis', title: 'Hunt Hypothesis', body: hypothesisSection(data) },
     { id: 'query', title: 'Query', body: querySection(data) },
+    ...(data.hunt ? [{ id: 'hunt', title: 'Run this hunt', body: huntPanel(data.hunt), needsServer: true }] : []),
     { id: 'definition', title: 'Rule Definition', body: definitionSection(data) },
     { id: 'data-sources', title: 'Required Data Sources', body: dataSourcesSection(data) },
     { id: 'attack', title: 'ATT&CK Context', body: attackSection(data) },
@@ -194,7 +200,7 @@ ${badges(rule, true)}
 ${rule.description.trim() ? html`<div class="description"><p>${rule.description}</p></div>` : html`<p class="none">The rule file gives no description.</p>`}
 <nav class="toc" aria-label="On this page"><ul>${sections.map((s) => html`<li><a href="#${s.id}">${s.title}</a></li>`)}</ul></nav>
 </header>
-${sections.map((s) => html`<section id="${s.id}" aria-labelledby="${s.id}-title"><h2 id="${s.id}-title">${s.title}</h2>${s.body}</section>`)}
+${sections.map((s) => html`<section id="${s.id}"${s.needsServer ? html` data-needs-server` : ''} aria-labelledby="${s.id}-title"><h2 id="${s.id}-title">${s.title}</h2>${s.body}</section>`)}
 </article>`;
-  return layout({ title: rule.name, section: 'rule', body });
+  return layout({ title: rule.name, section: 'rule', body, scripts: data.hunt ? ['hunt'] : [] });
 }
