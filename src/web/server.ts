@@ -9,6 +9,7 @@ import { feedRoutes } from './routes/feed.js';
 import { ruleRoutes } from './routes/rule.js';
 import { coverageRoutes } from './routes/coverage.js';
 import { apiRoutes } from './routes/api.js';
+import { atomRoutes } from './routes/atom.js';
 import { staticRoutes } from './routes/static.js';
 import { messagePage, notFoundPage } from './views/not-found.js';
 import { withUnfilteredCache } from './unfiltered-cache.js';
@@ -70,6 +71,7 @@ export function createWebApp({ store, attack, publicUrl, schemas = [] }: WebAppO
   app.route('/', huntRoutes(deps));
   app.route('/', coverageRoutes(deps));
   app.route('/', apiRoutes(deps));
+  app.route('/', atomRoutes(deps));
   app.route('/', staticRoutes());
   app.notFound((c) =>
     c.req.path.startsWith('/api/')

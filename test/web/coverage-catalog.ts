@@ -18,6 +18,11 @@ import { sampleRule } from './sample-rule.js';
  * | kql-f | reprise99       | kql   | –          | T1071                | (none)                                   | –          |
  * | spl-g | =HYPERLINK(…)   | spl   | production | T1219, T1090         | Sysmon EventID 3, Zeek Conn (alternatives)| –         |
  *
+ * Times (first seen → last changed), newest change first: kql-b 12-03 (added), kql-a 12-02
+ * (changed, first seen 11-01), spl-g 12-01 (added), sig-d 11-20 (changed), sig-c 10-01, ela-e
+ * 09-01, kql-f 08-01 (all 2026). kql-b's description and spl-g's name carry markup, sig-c's
+ * description a BEL control character.
+ *
  * Rule counts (a parent counts its sub-techniques' rules): T1219 3 (a, b, g), T1071 2 (f, b),
  * T1071.001 1 (b), T1059 3 (e, c, d), T1059.001 2 (c, d), T1059.003 1 (d), T1090 1 (g).
  */
@@ -34,7 +39,7 @@ export const COVERAGE_RULES: Rule[] = [
   sampleRule({ id: 'kql-b', name: 'RMM B', path: 'Hunting Queries/b.yaml', description: 'Beacons <b>bold</b> & "quoted"',
     techniques: [t('T1219', 'Remote Access Tools'), t('T1071.001', 'Web Protocols')], dataSources: ['DeviceNetworkEvents', 'DeviceProcessEvents'],
     firstSeen: '2026-12-03T10:00:00.000Z', lastChanged: '2026-12-03T10:00:00.000Z' }),
-  sampleRule({ id: 'sig-c', name: 'PowerShell C', source: 'SigmaHQ', format: 'sigma', language: 'sigma', status: 'test', tactics: exec,
+  sampleRule({ id: 'sig-c', name: 'PowerShell C', description: 'Rings a bell \u0007 that XML 1.0 cannot carry', source: 'SigmaHQ', format: 'sigma', language: 'sigma', status: 'test', tactics: exec,
     techniques: [t('T1059.001', 'PowerShell')], dataSources: ['windows/process_creation'], path: 'rules/c.yml',
     firstSeen: '2026-10-01T08:00:00.000Z', lastChanged: '2026-10-01T08:00:00.000Z' }),
   sampleRule({ id: 'sig-d', name: 'Shells D', source: 'SigmaHQ', format: 'sigma', language: 'sigma', status: 'stable', tactics: exec,

@@ -2,7 +2,7 @@ import { html, markedSnippet, shorten, type Html } from './html.js';
 import { layout } from './layout.js';
 import { badges } from './badges.js';
 import type { Facets, RuleFilters, RuleSort, RuleSummary, SearchResult } from '../../store/catalog-store.js';
-import { FILTER_PARAMS, feedUrl, withoutValue, type FeedState, type FilterParam } from '../feed-query.js';
+import { FILTER_PARAMS, feedQueryString, feedUrl, withoutValue, type FeedState, type FilterParam } from '../feed-query.js';
 
 export interface FeedViewData {
   state: FeedState;
@@ -167,11 +167,12 @@ export function feedPage({ state, result, facets, pageSize }: FeedViewData): Htm
 <aside class="sidebar">${filterForm(state, facets)}</aside>
 <section class="results" aria-labelledby="results-title">
 <h1 id="results-title">Detection rules</h1>
+<p class="subscribe"><a href="/feed.atom${feedQueryString(filters)}" type="application/atom+xml">Subscribe to these rules (Atom)</a></p>
 ${activeFilters(filters)}
 <p class="summary" role="status">${summary}</p>
 ${result.rules.length > 0 ? html`<ol class="rules">${result.rules.map(ruleRow)}</ol>` : empty}
 ${pagination(state, result.total, pageSize)}
 </section>
 </div>`;
-  return layout({ title: titleOf(filters), section: 'feed', body, scripts: ['feed'] });
+  return layout({ title: titleOf(filters), section: 'feed', body, scripts: ['feed'], atom: `/feed.atom${feedQueryString(filters)}` });
 }

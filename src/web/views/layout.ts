@@ -10,10 +10,12 @@ export interface PageOptions {
   body: Html;
   /** Extra scripts by asset name (progressive enhancement only). */
   scripts?: ('feed' | 'coverage' | 'hunt')[];
+  /** The Atom feed matching this page (the feed page passes its filters). */
+  atom?: string;
 }
 
 /** The whole HTML document around one page's body. */
-export function layout({ title, section, body, scripts = [] }: PageOptions): Html {
+export function layout({ title, section, body, scripts = [], atom = '/feed.atom' }: PageOptions): Html {
   const current = (s: Section) => (s === section ? html` aria-current="page"` : null);
   return html`<!doctype html>
 <html lang="en">
@@ -23,6 +25,7 @@ export function layout({ title, section, body, scripts = [] }: PageOptions): Htm
 <title>${title} · socfeed</title>
 <link rel="icon" href="${assetUrl('icon.svg')}" type="image/svg+xml">
 <link rel="stylesheet" href="${assetUrl('app.css')}">
+<link rel="alternate" type="application/atom+xml" title="socfeed: new and changed rules" href="${atom}">
 ${scripts.map((s) => html`<script type="module" src="${assetUrl(`${s}.js`)}"></script>`)}
 </head>
 <body>
