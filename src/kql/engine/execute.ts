@@ -15,10 +15,12 @@ import { runMakeSeries } from './operators/make-series.js';
 import { runMvApply } from './operators/mv-apply.js';
 import { runMvExpand } from './operators/mv-expand.js';
 import { runParse } from './operators/parse.js';
+import { runPartition } from './operators/partition.js';
 import { runProject } from './operators/project.js';
 import { runSort, runTop } from './operators/sort.js';
 import { runSummarize } from './operators/summarize.js';
 import { runTake } from './operators/take.js';
+import { runTopNested } from './operators/top-nested.js';
 import { runUnion } from './operators/union.js';
 import { runWhere } from './operators/where.js';
 import { storageKind } from './column.js';
@@ -98,13 +100,14 @@ export function executePlan(plan: TabularPlan, tables: Map<string, Table>, optio
       case 'parse':
         return runParse(p, evaluate(p.input), env);
       case 'mvApply':
-        return runMvApply(p, evaluate(p.input), env, (rows) => {
-          applyInputs.set(p.id, rows);
-          return evaluate(p.subquery);
-        });
+        return runMvApply(p, evaluate(p.input), env, subqueryRunner(p));
+      case 'topNested':
+        return runTopNested(p, evaluate(p.input), env);
+      case 'partition':
+        return runPartition(p, evaluate(p.input), env, subqueryRunner(p));
       case 'applyInput': {
         const rows = applyInputs.get(p.id);
-        if (!rows) throw new Error('mv-apply subquery evaluated outside mv-apply');
+        if (!rows) throw new Error(`${p.operator} subquery evaluated outside its operator`);
         return rows;
       }
       case 'makeSeries':
@@ -118,6 +121,14 @@ export function executePlan(plan: TabularPlan, tables: Map<string, Table>, optio
       case 'serialize':
         return evaluate(p.input);
     }
+  }
+
+  /** Runs a subquery (mv-apply's, partition's) with `rows` as the input its `applyInput` reads. */
+  function subqueryRunner(p: { id: number; subquery: TabularPlan }): (rows: Table) => Table {
+    return (rows) => {
+      applyInputs.set(p.id, rows);
+      return evaluate(p.subquery);
+    };
   }
 
   /** A union leg under isfuzzy=true: a table with no data counts as empty. */

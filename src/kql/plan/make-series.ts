@@ -6,13 +6,24 @@ import { aggregateCall, unwrapNamed } from './summarize.js';
 import { planNode } from './tabular.js';
 import type { TabularPlan } from './types.js';
 
-/** Converts a make-series operator (the from/to/step form). */
+/** Converts a make-series operator (`from … to … step …`, or the alternate `in range(start, stop, step)`). */
 export function makeSeriesPlan(op: Kusto.Language.Syntax.MakeSeriesOperator, input: TabularPlan, ctx: PlanContext): TabularPlan {
   const columns = columnsOf(op.ResultType);
   const byItems = separatedElements(op.ByClause?.Expressions);
   const range = op.RangeClause;
-  if (!range || syntaxClass(range) !== 'MakeSeriesFromToStepClause') return ctx.unsupported('make-series … in range(…)', op);
-  const fts = range as Kusto.Language.Syntax.MakeSeriesFromToStepClause;
+  const rangeClass = range ? syntaxClass(range) : '';
+  let from: Kusto.Language.Syntax.Expression | null | undefined;
+  let to: Kusto.Language.Syntax.Expression | null | undefined;
+  let step: Kusto.Language.Syntax.Expression | null | undefined;
+  if (rangeClass === 'MakeSeriesFromToStepClause') {
+    const fts = range as Kusto.Language.Syntax.MakeSeriesFromToStepClause;
+    from = fts.MakeSeriesFromClause?.Expression;
+    to = fts.MakeSeriesToClause?.Expression;
+    step = fts.MakeSeriesStepClause?.Expression;
+  } else if (rangeClass === 'MakeSeriesInRangeClause') {
+    [from, to, step] = separatedElements((range as Kusto.Language.Syntax.MakeSeriesInRangeClause).Arguments?.Expressions) as Kusto.Language.Syntax.Expression[];
+  }
+  if (!step) return ctx.unsupported(`make-series range clause ${rangeClass}`, op);
   const items = separatedElements(op.Aggregates);
   const aggregates = items.map((item, k) => {
     const call = unwrapNamed(item.Expression!);
@@ -22,8 +33,6 @@ export function makeSeriesPlan(op: Kusto.Language.Syntax.MakeSeriesOperator, inp
     if (defaultExpr && defaultExpr.kind !== 'literal') return ctx.unsupported('non-constant make-series default', def!);
     return { call: aggregateCall(call, [out], input, ctx), defaultValue: defaultExpr?.kind === 'literal' ? defaultExpr.value : 0 };
   });
-  const from = fts.MakeSeriesFromClause?.Expression;
-  const to = fts.MakeSeriesToClause?.Expression;
   return planNode(op, ctx, 'make-series', {
     op: 'makeSeries',
     input,
@@ -32,6 +41,7 @@ export function makeSeriesPlan(op: Kusto.Language.Syntax.MakeSeriesOperator, inp
     axis: scalarFrom(op.OnClause!.Expression!, ctx),
     from: from ? scalarFrom(from, ctx) : null,
     to: to ? scalarFrom(to, ctx) : null,
-    step: scalarFrom(fts.MakeSeriesStepClause!.Expression!, ctx),
+    step: scalarFrom(step, ctx),
+    inRange: rangeClass === 'MakeSeriesInRangeClause',
   }, columns);
 }

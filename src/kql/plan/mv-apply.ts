@@ -13,6 +13,11 @@ type OperatorConverter = (op: KSyntaxElement, input: TabularPlan, ctx: PlanConte
 
 let applyIds = 0;
 
+/** A fresh id for a subquery's input placeholder (`applyInput`), shared by mv-apply and partition. */
+export function nextApplyId(): number {
+  return ++applyIds;
+}
+
 /** Converts mv-apply; `operatorPlan` converts the subquery's operators over the expanded row. */
 export function mvApplyPlan(op: Kusto.Language.Syntax.MvApplyOperator, input: TabularPlan, ctx: PlanContext, operatorPlan: OperatorConverter): TabularPlan {
   const columns = columnsOf(op.ResultType);
@@ -34,14 +39,14 @@ export function mvApplyPlan(op: Kusto.Language.Syntax.MvApplyOperator, input: Ta
   if (op.RowLimitClause || op.ContextIdClause) return ctx.unsupported('mv-apply limit / id', op);
   const passthrough = rowColumns.map((c, i) => (expansions.some((x) => x.outputIndex === i) ? -1 : input.columns.findIndex((ic) => ic.name === c.name)));
   const expand = { op: 'mvExpand' as const, input, expansions, passthrough, indexColumn: -1, limit: null, bagExpansion: 'bag' as const, columns: rowColumns, pos, operator: 'mv-apply' };
-  const id = ++applyIds;
+  const id = nextApplyId();
   const placeholder: TabularPlan = { op: 'applyInput', id, columns: rowColumns, pos, operator: 'mv-apply' };
   const subquery = subqueryPlan(op.Subquery!.Expression!, placeholder, ctx, operatorPlan);
   return { op: 'mvApply', input, expand, subquery, id, columns, pos, operator: 'mv-apply' };
 }
 
 /** A pipeline whose leftmost element is an operator applied to `source`. */
-function subqueryPlan(node: KSyntaxElement, source: TabularPlan, ctx: PlanContext, operatorPlan: OperatorConverter): TabularPlan {
+export function subqueryPlan(node: KSyntaxElement, source: TabularPlan, ctx: PlanContext, operatorPlan: OperatorConverter): TabularPlan {
   const cls = syntaxClass(node);
   if (cls === 'PipeExpression') {
     const pipe = node as Kusto.Language.Syntax.PipeExpression;

@@ -6,6 +6,7 @@
  */
 import { listToArray, separatedElements, syntaxClass, type KSyntaxElement } from '../frontend/kusto.js';
 import { scalarFunctions } from '../engine/functions/registry.js';
+import { WINDOW_FUNCTIONS } from '../engine/compile/window-calls.js';
 import type { KqlType } from '../engine/values.js';
 import { literalValue, parseDynamicLiteral } from './literals.js';
 import { kqlTypeOf, referencedKind, resultType, type PlanContext } from './context.js';
@@ -246,7 +247,7 @@ export function bindLet(stmt: KSyntaxElement, ctx: PlanContext): void {
 
 /** A registry call; an unknown function is an unsupported feature named by its KQL name. */
 export function call(name: string, type: KqlType, args: ScalarExpr[], node: KSyntaxElement, ctx: PlanContext): ScalarExpr {
-  if (!scalarFunctions.has(name)) ctx.unsupported(`function ${name}`, node);
+  if (!scalarFunctions.has(name) && !WINDOW_FUNCTIONS.has(name)) ctx.unsupported(`function ${name}`, node);
   return { kind: 'call', name, type, args, argTypes: args.map((a) => a.type), pos: ctx.pos(node) };
 }
 

@@ -14,6 +14,8 @@ import { mvExpandPlan } from './mv-expand.js';
 import { parsePlan } from './parse.js';
 import { makeSeriesPlan } from './make-series.js';
 import { mvApplyPlan } from './mv-apply.js';
+import { partitionPlan } from './partition.js';
+import { topNestedPlan } from './top-nested.js';
 import { sortKeys } from './sort-keys.js';
 import type { ColumnDef, ScalarExpr, TabularPlan } from './types.js';
 
@@ -191,6 +193,10 @@ function operatorPlan(op: KSyntaxElement, input: TabularPlan, ctx: PlanContext):
       return makeSeriesPlan(op as Node<'MakeSeriesOperator'>, input, ctx);
     case 'MvApplyOperator':
       return mvApplyPlan(op as Node<'MvApplyOperator'>, input, ctx, operatorPlan);
+    case 'TopNestedOperator':
+      return topNestedPlan(op as Node<'TopNestedOperator'>, input, ctx);
+    case 'PartitionOperator':
+      return partitionPlan(op as Node<'PartitionOperator'>, input, ctx, operatorPlan);
     case 'MvExpandOperator':
       return mvExpandPlan(op as Node<'MvExpandOperator'>, input, ctx);
     case 'ParseOperator':
@@ -228,18 +234,57 @@ export function extendPlan(op: KSyntaxElement, input: TabularPlan, items: KSynta
   const inputNames = new Set(input.columns.map((c) => c.name));
   const appended = columns.filter((c) => !inputNames.has(c.name)).map((c) => c.name);
   const assigned = new Map<string, ScalarExpr>();
+  // values of functions returning several columns, computed once into hidden columns first
+  const tuples: ColumnDef[] = [];
+  const tupleExprs: ScalarExpr[] = [];
   let next = 0;
+  const nextAppended = (): string | null => {
+    while (next < appended.length && assigned.has(appended[next]!)) next++;
+    return appended[next++] ?? null;
+  };
   for (const item of items) {
-    let name = projectionName(item);
-    if (name === null || (!inputNames.has(name) && !appended.includes(name))) {
-      while (next < appended.length && assigned.has(appended[next]!)) next++;
-      name = appended[next++] ?? null;
+    const tuple = tupleItem(item);
+    if (tuple) {
+      const hidden = { name: `__tuple${tuples.length}`, type: 'dynamic' as const };
+      tuples.push(hidden);
+      tupleExprs.push(scalarFrom(tuple.expr, ctx));
+      for (let k = 0; k < tuple.width; k++) {
+        const name = tuple.names[k] ?? nextAppended();
+        if (name === null) return ctx.unsupported('extend naming', item);
+        const type = columns.find((c) => c.name === name)?.type ?? 'dynamic';
+        const index: ScalarExpr = { kind: 'literal', type: 'long', value: k };
+        assigned.set(name, { kind: 'call', name: '[]', type, args: [columnRef(hidden.name, 'dynamic'), index], argTypes: ['dynamic', 'long'], pos: ctx.pos(item) });
+      }
+      continue;
     }
+    let name = projectionName(item);
+    if (name === null || (!inputNames.has(name) && !appended.includes(name))) name = nextAppended();
     if (name === null) return ctx.unsupported('extend naming', item);
     assigned.set(name, scalarFrom(item, ctx));
   }
   const exprs = columns.map((c) => assigned.get(c.name) ?? columnRef(c.name, c.type));
-  return planNode(op, ctx, 'extend', { op: 'project', input, exprs }, columns);
+  if (!tuples.length) return planNode(op, ctx, 'extend', { op: 'project', input, exprs }, columns);
+  const withTuples = planNode(op, ctx, 'extend', { op: 'project', input, exprs: [...input.columns.map((c) => columnRef(c.name, c.type)), ...tupleExprs] }, [...input.columns, ...tuples]);
+  return planNode(op, ctx, 'extend', { op: 'project', input: withTuples, exprs }, columns);
+}
+
+/** An item whose value is several columns (`(a, b) = series_fit_line(y)`, `series_decompose(y)`): its expression, width and the names written. */
+function tupleItem(item: KSyntaxElement): { expr: KSyntaxElement; width: number; names: string[] } | null {
+  const cls = syntaxClass(item);
+  let expr = item;
+  let names: string[] = [];
+  if (cls === 'CompoundNamedExpression') {
+    const compound = item as Kusto.Language.Syntax.CompoundNamedExpression;
+    expr = compound.Expression!;
+    names = separatedElements(compound.Names?.Names).map((n) => n.Name?.SimpleName ?? '');
+  } else if (cls === 'SimpleNamedExpression') {
+    const named = item as Kusto.Language.Syntax.SimpleNamedExpression;
+    expr = named.Expression!;
+    names = [named.Name?.SimpleName ?? ''];
+  }
+  const type = (expr as Kusto.Language.Syntax.Expression).ResultType;
+  if (!type || !((type.constructor as unknown as { $$name?: string }).$$name ?? '').endsWith('TupleSymbol')) return null;
+  return { expr, width: columnsOf(type).length, names };
 }
 
 /** project-away/-keep/-reorder/-rename: every output column is an input column, possibly renamed. */

@@ -144,6 +144,8 @@ export type TabularPlan = PlanBase &
         from: ScalarExpr | null;
         to: ScalarExpr | null;
         step: ScalarExpr;
+        /** The alternate syntax `in range(start, stop, step)`: bins start at bin(start, step) and `stop` is inclusive. */
+        inRange: boolean;
       }
     | {
         op: 'mvApply';
@@ -154,7 +156,19 @@ export type TabularPlan = PlanBase &
         subquery: TabularPlan;
         id: number;
       }
-    /** Inside mv-apply's subquery: the expanded rows of the current input row. */
+    /**
+     * `top-nested [N] of value [with others = C] by aggregate [asc|desc], …`: per level, the
+     * groups of `value` within the parent group, ranked by the aggregate; output columns are
+     * the binder's (value and aggregate of each level, in order).
+     */
+    | {
+        op: 'topNested';
+        input: TabularPlan;
+        levels: { value: ScalarExpr; count: ScalarExpr | null; others: ScalarExpr | null; aggregate: AggregateCall; descending: boolean }[];
+      }
+    /** `partition by key (subquery)`: the subquery (reading `applyInput` id) runs once per distinct key; results are concatenated. */
+    | { op: 'partition'; input: TabularPlan; key: ScalarExpr; subquery: TabularPlan; id: number }
+    /** Inside mv-apply's or partition's subquery: the rows of the current input row or partition. */
     | { op: 'applyInput'; id: number }
     | { op: 'datatable'; rows: KqlValue[][] }
     | { op: 'range'; from: ScalarExpr; to: ScalarExpr; step: ScalarExpr }

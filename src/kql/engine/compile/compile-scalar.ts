@@ -11,6 +11,7 @@ import type { KqlValue } from '../values.js';
 import type { ScalarExpr } from '../../plan/types.js';
 import type { ExecEnv } from './exec-env.js';
 import { inTableTest, toScalarValue } from './subquery-values.js';
+import { compileWindowCall, WINDOW_FUNCTIONS } from './window-calls.js';
 
 /** A compiled expression: the value at row `i` of the input. */
 export type RowFn = (i: number) => KqlValue;
@@ -46,7 +47,7 @@ export function columnReader(column: Column): RowFn {
 /** Compiles `expr` against `table`'s columns. */
 export function compileScalar(expr: ScalarExpr, table: Table, env: ExecEnv): RowFn {
   const columnsByName = new Map(table.columns.map((c) => [c.name, c.column]));
-  const compile = (e: ScalarExpr): RowFn => compileNode(e, columnsByName, env, compile, true, true);
+  const compile = (e: ScalarExpr): RowFn => compileNode(e, columnsByName, env, compile, true, true, table.length);
   return compile(expr);
 }
 
@@ -57,6 +58,7 @@ function compileNode(
   compile: (e: ScalarExpr) => RowFn,
   allowDictionary: boolean,
   fold: boolean,
+  rows = 0,
 ): RowFn {
   if (fold && e.kind !== 'literal' && isConstant(e)) {
     const value = constantValue(e, env);
@@ -76,6 +78,7 @@ function compileNode(
       return columnReader(column);
     }
     case 'call':
+      if (WINDOW_FUNCTIONS.has(e.name)) return compileWindowCall(e.name, e.args.map(compile), rows);
       return compileCall(e, e.args.map(compile), env);
     case 'logical': {
       const args = e.args.map(compile);

@@ -38,6 +38,7 @@ import { moreDynamicFunctions } from './more-dynamic.js';
 import { regexFunctions } from './regex.js';
 import { moreStringFunctions, stringFunctions } from './string.js';
 import { stringOperatorFunctions } from './string-operators.js';
+import { seriesFunctions } from './series.js';
 import { stringTermFunctions } from './string-terms.js';
 import { urlFunctions } from './url.js';
 import { xmlFunctions } from './xml.js';
@@ -65,6 +66,7 @@ const families: ScalarFunction[][] = [
   bitwiseFunctions,
   moreDynamicFunctions,
   xmlFunctions,
+  seriesFunctions,
 ];
 
 /** Every scalar function and operator by KQL name. */

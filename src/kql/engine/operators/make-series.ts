@@ -10,12 +10,19 @@ import { compileScalar } from '../compile/compile-scalar.js';
 import type { ExecEnv } from '../compile/exec-env.js';
 import { formatDatetime } from '../../io/format-value.js';
 import { buildColumn } from '../table-builder.js';
-import type { KqlValue } from '../values.js';
+import type { KqlType, KqlValue } from '../values.js';
+import { scalarFunctions } from '../functions/registry.js';
 import type { TabularPlan } from '../../plan/types.js';
 import { singleRow } from './datatable.js';
 import { assignGroups } from './summarize.js';
 
 type MakeSeriesPlan = Extract<TabularPlan, { op: 'makeSeries' }>;
+
+/** bin(v, step) as the scalar function computes it for the axis type. */
+function binFloor(v: number, step: number, type: KqlType): number {
+  const bin = scalarFunctions.get('bin')!;
+  return bin.call([v, step], { now: 0, argTypes: [type, type === 'datetime' ? 'timespan' : type] }) as number;
+}
 
 /** Runs make-series. */
 export function runMakeSeries(plan: MakeSeriesPlan, input: Table, env: ExecEnv): Table {
@@ -36,8 +43,14 @@ export function runMakeSeries(plan: MakeSeriesPlan, input: Table, env: ExecEnv):
   }
   const fromValue = constant(plan.from);
   const toValue = constant(plan.to);
-  const start = typeof fromValue === 'number' ? fromValue : min;
-  const bins = typeof toValue === 'number' ? Math.max(0, Math.ceil((toValue - start) / step)) : max >= start ? Math.floor((max - start) / step) + 1 : 0;
+  let start = typeof fromValue === 'number' ? fromValue : min;
+  let bins = typeof toValue === 'number' ? Math.max(0, Math.ceil((toValue - start) / step)) : max >= start ? Math.floor((max - start) / step) + 1 : 0;
+  if (plan.inRange && typeof fromValue === 'number' && typeof toValue === 'number') {
+    // docs: the alternate syntax bins with bin(), not bin_at(start), and its stop is inclusive
+    const binOf = (v: number): number => binFloor(v, step, plan.axis.type);
+    start = binOf(fromValue);
+    bins = toValue >= start ? Math.floor((binOf(toValue) - start) / step) + 1 : 0;
+  }
   env.checkRows('make-series', bins);
   const { groupOf, keys } = assignGroups(plan.by, input, env);
   const groups = input.length === 0 && plan.by.length > 0 ? 0 : keys.length;

@@ -43,8 +43,8 @@ export function sortedIndexes(keys: SortKey[], input: Table, env: ExecEnv, limit
   return Int32Array.from(order.slice(0, Math.min(limit, n)));
 }
 
-/** Ascending comparison with nulls placed first or last regardless of direction. */
-function compareForSort(a: KqlValue, b: KqlValue, nullsFirst: boolean): number {
+/** Ascending comparison of two KQL values, with nulls placed first or last regardless of direction. */
+export function compareForSort(a: KqlValue, b: KqlValue, nullsFirst: boolean): number {
   if (a === null || b === null) {
     if (a === b) return 0;
     return (a === null) === nullsFirst ? -1 : 1;
