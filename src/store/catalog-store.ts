@@ -15,6 +15,8 @@ export interface RuleFilters {
   language?: string[];
   kind?: string[];
   severity?: string[];
+  /** Confidence level of the rule's enrichment (`high`, `medium`, `low`). */
+  confidence?: string[];
   /** Rule status as the file gives it (`production`, `test`, `experimental` …). */
   status?: string[];
   /** Tactic ids (`TA0011`). */
@@ -65,11 +67,18 @@ export interface SearchResult {
   rules: RuleSummary[];
 }
 
-/** Facet name → value → number of rules matching the current filters. */
-export type Facets = Record<
-  'source' | 'language' | 'kind' | 'severity' | 'tactic' | 'technique' | 'table' | 'tag',
-  { value: string; label: string; count: number }[]
->;
+/** Facets the feed counts, each a list of values. */
+export type FacetName = 'source' | 'language' | 'kind' | 'severity' | 'confidence' | 'tactic' | 'technique' | 'table' | 'tag';
+
+/**
+ * Facet name → value → number of rules matching the current filters, where each facet's own
+ * filter is left out (so its other values show what adding them would bring); most frequent
+ * first. `flagged` and `problems` count the rules the two yes/no filters would keep.
+ */
+export type Facets = Record<FacetName, { value: string; label: string; count: number }[]> & {
+  flagged?: number;
+  problems?: number;
+};
 
 /** A value and how many rules have it. */
 export interface ValueCount {

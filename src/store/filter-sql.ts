@@ -45,6 +45,10 @@ export function filterSql(filters: RuleFilters): FilterSql {
   linked('rule_tables', 'table_name', filters.table);
   linked('rule_tags', 'tag', filters.tag);
   if (filters.flagged) clauses.push('r.flagged = 1');
+  if (filters.confidence?.length) {
+    clauses.push(`r.id IN (SELECT rule_id FROM rule_enrichment WHERE confidence IN (${marks(filters.confidence)}))`);
+    params.push(...filters.confidence);
+  }
   if (filters.problems) clauses.push('r.id IN (SELECT rule_id FROM rule_enrichment WHERE lint_errors + lint_warnings > 0)');
 
   return { clauses, params, match: ftsMatch(filters.text) };

@@ -18,6 +18,7 @@ import type { ConfidenceLevel } from '../enrich/enrichment.js';
 import { filterSql, whereSql, withText } from './filter-sql.js';
 import { coverageEntries, ruleConfidences, statusCounts } from './coverage-sql.js';
 import { makeSnippet, searchWords } from './make-snippet.js';
+import { FacetIndex } from './facet-index.js';
 import { openCatalogDb } from './open-catalog-db.js';
 import { rowToRule, type RuleRow } from './rule-row.js';
 
@@ -57,6 +58,7 @@ interface SummaryRow {
 
 export class SqliteCatalogStore implements CatalogStore {
   private readonly retrievedAt = new Map<string, string>();
+  private facets_: { generation: string; index: FacetIndex } | null = null;
 
   constructor(readonly db: Database.Database) {
     this.loadRetrievedAt();
@@ -120,37 +122,14 @@ export class SqliteCatalogStore implements CatalogStore {
   }
 
   facets(filters: RuleFilters): Facets {
-    const f = withText(filterSql(filters));
-    const where = whereSql(f.clauses);
-    const column = (col: string) =>
-      (
-        this.db
-          .prepare(
-            `SELECT r.${col} AS value, r.${col} AS label, count(*) AS count FROM rules r ${whereSql([`r.${col} IS NOT NULL`, ...f.clauses])}
-             GROUP BY r.${col} ORDER BY count DESC, value`,
-          )
-          .all(...f.params) as FacetRow[]
-      ).map(plain);
-    const linked = (table: string, col: string, label: string) =>
-      (
-        this.db
-          .prepare(
-            `SELECT t.${col} AS value, ${label} AS label, count(*) AS count
-             FROM ${table} t JOIN rules r ON r.id = t.rule_id ${where}
-             GROUP BY t.${col} ORDER BY count DESC, value`,
-          )
-          .all(...f.params) as FacetRow[]
-      ).map(plain);
-    return {
-      source: column('source'),
-      language: column('language'),
-      kind: column('kind'),
-      severity: column('severity'),
-      tactic: linked('rule_tactics', 'tactic_id', 'min(t.name)'),
-      technique: linked('rule_techniques', 'technique_id', "t.technique_id || ' ' || min(t.name)"),
-      table: linked('rule_tables', 'table_name', 't.table_name'),
-      tag: linked('rule_tags', 'tag', 't.tag'),
-    };
+    return this.facetIndex().facets(filters, filterSql(filters).match);
+  }
+
+  /** The facet index, rebuilt when the catalog changed: written through this connection (total_changes) or another (data_version). */
+  private facetIndex(): FacetIndex {
+    const generation = this.db.prepare('SELECT total_changes()').pluck().get() + ':' + this.db.pragma('data_version', { simple: true });
+    if (!this.facets_ || this.facets_.generation !== generation) this.facets_ = { generation, index: FacetIndex.build(this.db) };
+    return this.facets_.index;
   }
 
   enrichment(id: string): StoredEnrichment | null {
@@ -241,16 +220,6 @@ export class SqliteCatalogStore implements CatalogStore {
       this.retrievedAt.set(r.source, r.retrieved_at);
     }
   }
-}
-
-interface FacetRow {
-  value: string;
-  label: string;
-  count: number;
-}
-
-function plain(r: FacetRow): FacetRow {
-  return { value: r.value, label: r.label, count: r.count };
 }
 
 function toSummary(r: SummaryRow): RuleSummary {

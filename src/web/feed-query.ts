@@ -7,7 +7,7 @@ import type { RuleFilters, RuleSort } from '../store/catalog-store.js';
  */
 
 /** Multi-valued filter parameters, in the order the feed shows them. */
-export const FILTER_PARAMS = ['source', 'language', 'kind', 'severity', 'tactic', 'technique', 'table', 'tag'] as const;
+export const FILTER_PARAMS = ['source', 'language', 'kind', 'severity', 'confidence', 'tactic', 'technique', 'table', 'tag'] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 
 export const SORTS: readonly RuleSort[] = ['relevance', 'changed', 'name', 'severity'];

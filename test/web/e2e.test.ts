@@ -194,6 +194,51 @@ describe('web app in Chromium', () => {
     await page.close();
   });
 
+  test('search and filter the feed: counts follow every filter, the URL keeps the state, also with JavaScript off', { timeout: 60_000 }, async () => {
+    const total = async (qs: string) => (await json<{ total: number }>(`/api/rules?${qs}&limit=1`)).total;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    const summary = page.locator('p.summary');
+    const countOf = (name: string, value: string) => page.locator(`form.filters input[name="${name}"][value="${value}"] ~ .count`).first().textContent();
+
+    const addigy = await total('q=addigy');
+    await page.getByLabel('Search rules').fill('addigy');
+    await page.waitForURL(/\?q=addigy$/);
+    await summary.filter({ hasText: `${addigy} rules` }).waitFor();
+    assert.equal(await countOf('source', 'Azure-Sentinel'), String(addigy), 'the only source holds every match');
+
+    const both = await total('q=addigy&technique=T1219');
+    const t1219 = page.locator('form.filters input[name="technique"][value="T1219"]').first();
+    await t1219.check();
+    await page.waitForURL(/\?q=addigy&technique=T1219/);
+    await summary.filter({ hasText: `${both} rules` }).waitFor();
+    assert.ok(await page.locator('form.filters input[name="technique"][value="T1219"]').first().isChecked());
+    assert.equal(await countOf('technique', 'T1219'), String(both));
+    assert.equal(await countOf('table', 'DeviceNetworkEvents'), String(await total('q=addigy&technique=T1219&table=DeviceNetworkEvents')));
+    assert.equal(await countOf('source', 'Azure-Sentinel'), String(both));
+
+    await page.locator('select#sort').selectOption('name');
+    await page.waitForURL(/sort=name/);
+    const firstByName = (await json<{ rules: RuleSummary[] }>('/api/rules?q=addigy&technique=T1219&sort=name&limit=1')).rules[0]!.name;
+    await page.locator('ol.rules li.rule h2').first().filter({ hasText: firstByName }).waitFor();
+    await page.goBack();
+    await page.waitForURL(/technique=T1219$/);
+    await summary.filter({ hasText: `${both} rules` }).waitFor();
+    assert.deepEqual(errors, []);
+    await page.close();
+
+    // The same, without JavaScript: a plain GET form.
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await context.newPage();
+    await plain.goto(`${server.url}/?q=addigy`);
+    await plain.locator('form.filters input[name="technique"][value="T1219"]').first().check();
+    await Promise.all([plain.waitForURL(/technique=T1219/), plain.getByRole('button', { name: 'Apply filters' }).click()]);
+    assert.match((await plain.locator('p.summary').textContent()) ?? '', new RegExp(`^${both} rules`));
+    await context.close();
+  });
+
   test('run the reference hunt on the seed telemetry: the expected rows; a syntax error shows its line and column', { timeout: 60_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];

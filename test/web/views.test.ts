@@ -32,7 +32,7 @@ function pageData(overrides: Partial<RulePageData> = {}): RulePageData {
 }
 
 function emptyFacets(): Facets {
-  return { source: [], language: [], kind: [], severity: [], tactic: [], technique: [], table: [], tag: [] };
+  return { source: [], language: [], kind: [], severity: [], confidence: [], tactic: [], technique: [], table: [], tag: [] };
 }
 
 describe('rule page view', () => {
@@ -231,6 +231,16 @@ describe('feed view', () => {
     assert.deepEqual(params.getAll('tag'), [XSS.img]);
     assert.equal(params.get('page'), '3');
     assert.ok(page.includes('Page 2 of 3'));
+  });
+
+  test('confidence is a facet; the yes/no filters show their counts; a confidence filter is a removable chip', () => {
+    const facets = { ...emptyFacets(), confidence: [{ value: 'high', label: 'high', count: 7 }], flagged: 4, problems: 11 };
+    const page = feedPage({ state: { filters: { confidence: ['high'] }, sort: 'changed', page: 1 }, result: { total: 7, rules: [] }, facets, pageSize: 25 }).toString();
+    assert.ok(page.includes('<legend>Confidence</legend>'));
+    assert.ok(page.includes('<input type="checkbox" name="confidence" value="high" checked> <span class="opt">high</span> <span class="count">7</span>'));
+    assert.ok(page.includes('<span class="opt">Only flagged rules</span> <span class="count">4</span>'));
+    assert.ok(page.includes('<span class="opt">Only rules with lint problems</span> <span class="count">11</span>'));
+    assert.ok(page.includes('href="/" aria-label="Remove filter Confidence: high"'));
   });
 
   test('an empty result explains itself', () => {

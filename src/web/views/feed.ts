@@ -16,6 +16,7 @@ const FACET_TITLES: Record<FilterParam, string> = {
   language: 'Language',
   kind: 'Kind',
   severity: 'Severity',
+  confidence: 'Confidence',
   tactic: 'Tactic',
   technique: 'Technique',
   table: 'Table / log source',
@@ -72,6 +73,11 @@ ${shownTail.length > 0
 </fieldset>`;
 }
 
+/** The count beside a yes/no filter, when the store gave one. */
+function toggleCount(n: number | undefined): Html | string {
+  return n === undefined ? '' : html` <span class="count">${n}</span>`;
+}
+
 function filterForm(state: FeedState, facets: Facets): Html {
   const { filters, sort } = state;
   const sorts = (filters.text ? ['relevance', 'changed', 'name', 'severity'] : ['changed', 'name', 'severity']) as RuleSort[];
@@ -94,8 +100,8 @@ function filterForm(state: FeedState, facets: Facets): Html {
 ${FILTER_PARAMS.map((name) => facetFieldset(name, facets[name] ?? [], filters[name] ?? []))}
 <fieldset class="facet">
 <legend>Problems</legend>
-<label><input type="checkbox" name="flagged" value="1"${filters.flagged ? html` checked` : ''}> Only flagged rules</label>
-<label><input type="checkbox" name="problems" value="1"${filters.problems ? html` checked` : ''}> Only rules with lint problems</label>
+<label><input type="checkbox" name="flagged" value="1"${filters.flagged ? html` checked` : ''}> <span class="opt">Only flagged rules</span>${toggleCount(facets.flagged)}</label>
+<label><input type="checkbox" name="problems" value="1"${filters.problems ? html` checked` : ''}> <span class="opt">Only rules with lint problems</span>${toggleCount(facets.problems)}</label>
 </fieldset>
 <button type="submit">Apply filters</button>
 </details>
