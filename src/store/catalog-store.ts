@@ -94,6 +94,9 @@ export interface CoverageEntry {
   ruleId: string;
   name: string;
   source: string;
+  language: string;
+  kind: string;
+  status: string | null;
   /** The rule's tables / log sources. */
   tables: string[];
   /** `all`: the rule reads every table (KQL); `any`: the tables are alternatives (index patterns, Splunk data sources). */

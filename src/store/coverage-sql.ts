@@ -16,18 +16,21 @@ export function coverageEntries(db: Database.Database, filters: RuleFilters): Co
   const rows = db
     .prepare(
       `SELECT t.technique_id AS techniqueId, t.parent_id AS parentId, t.rule_id AS ruleId, r.name AS name,
-              r.source AS source, r.language AS language,
+              r.source AS source, r.language AS language, r.kind AS kind, r.status AS status,
               (SELECT json_group_array(x.table_name) FROM rule_tables x WHERE x.rule_id = t.rule_id) AS tables
        FROM rule_techniques t JOIN rules r ON r.id = t.rule_id ${whereSql(f.clauses)}
        ORDER BY t.technique_id, r.name COLLATE NOCASE, r.id`,
     )
-    .all(...f.params) as { techniqueId: string; parentId: string | null; ruleId: string; name: string; source: string; language: string; tables: string }[];
+    .all(...f.params) as (Omit<CoverageEntry, 'tables' | 'needs'> & { tables: string })[];
   return rows.map((r) => ({
     techniqueId: r.techniqueId,
     parentId: r.parentId,
     ruleId: r.ruleId,
     name: r.name,
     source: r.source,
+    language: r.language,
+    kind: r.kind,
+    status: r.status,
     tables: JSON.parse(r.tables) as string[],
     needs: NEEDS_ALL_LANGUAGES.has(r.language) ? 'all' : 'any',
   }));

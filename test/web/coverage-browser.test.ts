@@ -53,4 +53,40 @@ describe('coverage page in Chromium', () => {
     assert.deepEqual(errors, []);
     await page.context().close();
   });
+
+  test('Data I have: ticking a table reclassifies the matrix; the choice survives a reload and a bare visit', { timeout: 60_000 }, async () => {
+    const { page, errors } = await watchedPage();
+    const cls = async (id: string) => (await page.locator(`a.cell[href$="technique=${id}"]`).first().getAttribute('class')) ?? '';
+    await page.goto(`${server.url}/coverage`);
+    assert.equal(await cls('T1219'), 'cell s1', 'counts first: 3 rules');
+    await page.locator('details.have summary').click();
+    await Promise.all([page.waitForURL(/have=DeviceNetworkEvents/), page.getByLabel('DeviceNetworkEvents').check()]);
+    // kql-a reads only DeviceNetworkEvents: T1219 runs; T1059's rules need other data.
+    assert.equal(await cls('T1219'), 'cell d-runnable');
+    assert.equal(await cls('T1059'), 'cell d-missing');
+    assert.doesNotMatch(page.url(), /source=&/, 'empty filters are left out of the URL');
+    await page.getByLabel('Find a table').fill('process_cre');
+    assert.equal(await page.getByLabel('DeviceProcessEvents').isVisible(), false, 'the finder narrows the list');
+    await Promise.all([page.waitForURL(/have=windows%2Fprocess_creation/), page.getByLabel('windows/process_creation').check()]);
+    assert.equal(await cls('T1059'), 'cell d-runnable', 'sig-c now runs');
+    assert.equal(await cls('T1059.003'), 'cell d-missing');
+
+    await page.reload();
+    assert.equal(await cls('T1059'), 'cell d-runnable');
+    // A bare /coverage (the navigation link) restores the remembered choice from localStorage.
+    await page.goto(`${server.url}/coverage`);
+    await page.waitForURL(/have=/);
+    assert.equal(await page.getByLabel('DeviceNetworkEvents').isChecked(), true);
+    assert.equal(await page.getByLabel('windows/process_creation').isChecked(), true);
+    assert.equal(await cls('T1219'), 'cell d-runnable');
+    assert.equal(await cls('T1059'), 'cell d-runnable');
+    assert.match(await page.locator('.legend').textContent() ?? '', /covered by rules you can run: 2/);
+
+    await Promise.all([page.waitForURL(/\/coverage$/), page.getByRole('link', { name: 'Clear the selection' }).click()]);
+    assert.equal(await cls('T1219'), 'cell s1', 'forgotten: back to counts');
+    await page.goto(`${server.url}/coverage`);
+    assert.equal(page.url(), `${server.url}/coverage`);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
 });

@@ -43,6 +43,12 @@ if (form) {
   form.addEventListener('submit', () => {
     const shade = form.querySelector('input[name="shade"]:checked');
     if (shade && shade.value === 'data') save(checked());
+    // "Any" filters add nothing to the URL but noise.
+    for (const select of form.querySelectorAll('select')) if (select.value === '') select.disabled = true;
+  });
+  // Coming back through the history may restore the disabled state.
+  window.addEventListener('pageshow', () => {
+    for (const select of form.querySelectorAll('select')) select.disabled = false;
   });
   const forget = form.querySelector('a.forget');
   forget?.addEventListener('click', () => {

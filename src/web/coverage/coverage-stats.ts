@@ -44,30 +44,31 @@ export function dataStatus(stats: TechniqueStats | undefined): DataStatus {
 
 /**
  * Stats per technique id from the store's entries. Each entry counts for its technique and,
- * for a sub-technique, for the parent too (once per rule).
+ * for a sub-technique, for the parent too (once per rule: a rule for two sub-techniques of
+ * one parent is one rule of the parent).
  */
 export function techniqueStats(
   entries: CoverageEntry[],
   opts: { have?: readonly string[] | null; confidences?: Map<string, ConfidenceLevel> | null } = {},
 ): Map<string, TechniqueStats> {
   const have = opts.have ? new Set(opts.have) : null;
-  const stats = new Map<string, TechniqueStats>();
-  const seen = new Set<string>();
-  const add = (techniqueId: string, e: CoverageEntry) => {
-    const key = `${techniqueId}\u0000${e.ruleId}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+  const stats = new Map<string, TechniqueStats & { ids: Set<string> }>();
+  const add = (techniqueId: string, e: CoverageEntry, level: ConfidenceLevel | undefined, runnable: boolean) => {
     let s = stats.get(techniqueId);
-    if (!s) stats.set(techniqueId, (s = { rules: [], sources: new Map(), confidence: null, runnable: 0 }));
+    if (!s) stats.set(techniqueId, (s = { rules: [], ids: new Set(), sources: new Map(), confidence: null, runnable: 0 }));
+    if (s.ids.has(e.ruleId)) return;
+    s.ids.add(e.ruleId);
     s.rules.push({ id: e.ruleId, name: e.name, source: e.source });
     s.sources.set(e.source, (s.sources.get(e.source) ?? 0) + 1);
-    const level = opts.confidences?.get(e.ruleId);
     if (level && (!s.confidence || RANK[level] > RANK[s.confidence])) s.confidence = level;
-    if (have && isRunnable(e, have)) s.runnable++;
+    if (runnable) s.runnable++;
   };
   for (const e of entries) {
-    add(e.techniqueId, e);
-    if (e.parentId) add(e.parentId, e);
+    const level = opts.confidences?.get(e.ruleId);
+    const runnable = have !== null && isRunnable(e, have);
+    add(e.techniqueId, e, level, runnable);
+    if (e.parentId) add(e.parentId, e, level, runnable);
   }
+  for (const s of stats.values()) delete (s as Partial<typeof s>).ids;
   return stats;
 }

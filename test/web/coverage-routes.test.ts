@@ -3,13 +3,14 @@ import assert from 'node:assert/strict';
 import { loadAttackKnowledgeBase, type AttackKnowledgeBase } from '../../src/attack/index.js';
 import { startWebServer, type RunningWebServer } from '../../src/web/server.js';
 import { csvCell } from '../../src/web/coverage/coverage-csv.js';
+import { isRunnable } from '../../src/web/coverage/coverage-stats.js';
 import { ATTACK_BUNDLE } from '../helpers/shared.js';
 import { coverageCatalog, FORMULA_SOURCE } from './coverage-catalog.js';
 import type { HandBuiltCatalog } from './hand-built-catalog.js';
 import { layerProblems } from './navigator-layer-format.js';
 import type { NavigatorLayer } from '../../src/web/coverage/navigator-layer.js';
 
-/** `/coverage/layer.json` and `/coverage.csv` over the hand-built coverage catalog (see coverage-catalog.ts for the counts). */
+/** `/coverage`, `/coverage/layer.json`, `/coverage.csv` and `/api/coverage` over the hand-built coverage catalog (see coverage-catalog.ts for the counts). */
 
 let catalog: HandBuiltCatalog;
 let server: RunningWebServer;
@@ -153,5 +154,91 @@ describe('coverage CSV', () => {
     assert.deepEqual(cells('T1219').slice(4, 9), ['2', 'high', 'Azure-Sentinel 2', '1', 'runnable']);
     assert.deepEqual(cells('T1071').slice(4, 9), ['2', 'low', 'Azure-Sentinel 1; reprise99 1', '0', 'missing-data']);
     assert.deepEqual(cells('T1059').slice(4, 9), ['0', '', '', '0', 'none']);
+  });
+});
+
+/** The `class` and `aria-label` of a technique's cell on a coverage page. */
+function cellOf(page: string, id: string): { cls: string; label: string } {
+  const m = new RegExp(`<a class="cell ([^"]+)" href="[^"]*technique=${id.replace('.', '\\.')}" aria-label="([^"]*)"`).exec(page);
+  assert.ok(m, `cell ${id}`);
+  return { cls: m[1]!, label: m[2]! };
+}
+
+async function coverage(query: string): Promise<string> {
+  const res = await fetch(`${server.url}/coverage${query}`);
+  assert.equal(res.status, 200);
+  return res.text();
+}
+
+describe('coverage page: shading and the data I have', () => {
+  test('runnable: a KQL rule needs every table, other rules one of theirs, a rule naming none never runs', () => {
+    const have = new Set(['DeviceNetworkEvents', 'winlogbeat-*']);
+    assert.equal(isRunnable({ tables: ['DeviceNetworkEvents'], needs: 'all' }, have), true);
+    assert.equal(isRunnable({ tables: ['DeviceNetworkEvents', 'DeviceProcessEvents'], needs: 'all' }, have), false);
+    assert.equal(isRunnable({ tables: ['endpoint', 'winlogbeat-*'], needs: 'any' }, have), true);
+    assert.equal(isRunnable({ tables: ['endpoint'], needs: 'any' }, have), false);
+    assert.equal(isRunnable({ tables: [], needs: 'all' }, have), false);
+    assert.equal(isRunnable({ tables: [], needs: 'any' }, have), false);
+  });
+
+  test('have = DeviceNetworkEvents + windows/process_creation: each technique classified as worked out by hand', async () => {
+    const page = await coverage('?have=DeviceNetworkEvents&have=windows%2Fprocess_creation');
+    // T1219: kql-a runs (its one table is there); kql-b also needs DeviceProcessEvents; spl-g's sources are absent.
+    assert.deepEqual(cellOf(page, 'T1219'), { cls: 'd-runnable', label: 'T1219 Remote Access Tools: 3 rules, 1 runnable' });
+    // T1059: sig-c (windows/process_creation) runs through T1059.001; T1059.003 has only sig-d (ps_script).
+    assert.deepEqual(cellOf(page, 'T1059'), { cls: 'd-runnable', label: 'T1059 Command and Scripting Interpreter: 3 rules, 1 runnable' });
+    assert.deepEqual(cellOf(page, 'T1059.001'), { cls: 'd-runnable', label: 'T1059.001 PowerShell: 2 rules, 1 runnable' });
+    assert.deepEqual(cellOf(page, 'T1059.003'), { cls: 'd-missing', label: 'T1059.003 Windows Command Shell: 1 rule, needs data' });
+    // T1071: kql-f names no data, kql-b misses DeviceProcessEvents.
+    assert.deepEqual(cellOf(page, 'T1071'), { cls: 'd-missing', label: 'T1071 Application Layer Protocol: 2 rules, needs data' });
+    assert.deepEqual(cellOf(page, 'T1090'), { cls: 'd-missing', label: 'T1090 Proxy: 1 rule, needs data' });
+    assert.deepEqual(cellOf(page, 'T1040'), { cls: 'd-none', label: 'T1040 Network Sniffing: 0 rules' });
+    const total = Number(/4 of (\d+) techniques have at least one rule/.exec(page)?.[1]);
+    assert.ok(total > 150, 'every Enterprise technique is in the matrix');
+    assert.ok(page.includes('covered by rules you can run: 2</li>'), 'T1219, T1059');
+    assert.ok(page.includes('covered only by rules needing data you do not have: 2</li>'), 'T1071, T1090');
+    assert.ok(page.includes(`not covered: ${total - 4}</li>`));
+    assert.ok(page.includes('<input type="checkbox" name="have" value="windows/process_creation" checked>'));
+    assert.ok(page.includes('<input type="radio" name="shade" value="data" checked>'));
+  });
+
+  test('another selection changes the classification: alternatives count, KQL needs both tables', async () => {
+    const page = await coverage('?have=DeviceNetworkEvents&have=DeviceProcessEvents&have=winlogbeat-*');
+    assert.equal(cellOf(page, 'T1219').label, 'T1219 Remote Access Tools: 3 rules, 2 runnable');
+    assert.deepEqual(cellOf(page, 'T1071'), { cls: 'd-runnable', label: 'T1071 Application Layer Protocol: 2 rules, 1 runnable' });
+    assert.equal(cellOf(page, 'T1071.001').cls, 'd-runnable');
+    assert.equal(cellOf(page, 'T1059').label, 'T1059 Command and Scripting Interpreter: 3 rules, 1 runnable', 'ela-e: winlogbeat-* is one of its alternatives');
+    assert.equal(cellOf(page, 'T1059.001').cls, 'd-missing');
+    // "I have none of these": every covered technique needs data.
+    const nothing = await coverage('?shade=data');
+    assert.equal(cellOf(nothing, 'T1219').cls, 'd-missing');
+    assert.ok(nothing.includes('covered by rules you can run: 0</li>'));
+  });
+
+  test('shaded by best confidence, and filtered by status', async () => {
+    const page = await coverage('?shade=confidence');
+    assert.deepEqual(cellOf(page, 'T1219'), { cls: 'c-high', label: 'T1219 Remote Access Tools: 3 rules, best confidence high' });
+    assert.equal(cellOf(page, 'T1059').cls, 'c-medium');
+    assert.equal(cellOf(page, 'T1071').cls, 'c-low');
+    assert.equal(cellOf(page, 'T1090').cls, 'c-unknown', 'spl-g is not enriched');
+    assert.equal(cellOf(page, 'T1040').cls, 'c-none');
+    const production = await coverage('?status=production');
+    assert.deepEqual(cellOf(production, 'T1219'), { cls: 's1', label: 'T1219 Remote Access Tools: 1 rule' });
+    assert.equal(cellOf(production, 'T1071').cls, 's0');
+    assert.ok(production.includes('<option value="production" selected>production (2)</option>'));
+    assert.ok(production.includes('href="/coverage/layer.json?status=production"'));
+  });
+
+  test('/api/coverage answers the same classification as JSON', async () => {
+    const body = (await (await fetch(`${server.url}/api/coverage?have=DeviceNetworkEvents`)).json()) as {
+      have: string[];
+      tactics: { id: string; techniques: { id: string; count: number; runnable: number; status: string }[] }[];
+    };
+    assert.deepEqual(body.have, ['DeviceNetworkEvents']);
+    const c2 = body.tactics.find((t) => t.id === 'TA0011')!;
+    assert.deepEqual(
+      ['T1219', 'T1071', 'T1090'].map((id) => c2.techniques.find((t) => t.id === id)).map((t) => [t!.id, t!.count, t!.runnable, t!.status]),
+      [['T1219', 3, 1, 'runnable'], ['T1071', 2, 0, 'missing-data'], ['T1090', 1, 0, 'missing-data']],
+    );
   });
 });
