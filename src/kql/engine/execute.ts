@@ -94,7 +94,7 @@ export function executePlan(plan: TabularPlan, tables: Map<string, Table>, optio
       case 'join':
         return runJoin(p, evaluate(p.left), evaluate(p.right), env);
       case 'union':
-        return runUnion(p, p.inputs.map((input) => (p.fuzzy ? evaluateFuzzy(input) : evaluate(input))), env);
+        return runUnion(p, p.inputs.map((input, k) => (p.lenient[k] ? evaluateLenient(input) : evaluate(input))), env);
       case 'mvExpand':
         return runMvExpand(p, evaluate(p.input), env);
       case 'parse':
@@ -131,8 +131,8 @@ export function executePlan(plan: TabularPlan, tables: Map<string, Table>, optio
     };
   }
 
-  /** A union leg under isfuzzy=true: a table with no data counts as empty. */
-  function evaluateFuzzy(p: TabularPlan): Table {
+  /** A lenient union leg (isfuzzy=true, wildcard): a table with no data counts as empty. */
+  function evaluateLenient(p: TabularPlan): Table {
     try {
       return evaluate(p);
     } catch (err) {

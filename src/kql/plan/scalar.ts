@@ -97,6 +97,8 @@ export function scalarFrom(
       return functionCall(node as Node<'FunctionCallExpression'>, type, ctx, conv, aggregate);
     case 'ToScalarExpression': {
       const e = (node as Node<'ToScalarExpression'>).Expression;
+      // toscalar() of a scalar expression is that expression (Kusto accepts both)
+      if (!isTabular(e!)) return conv(e);
       return { kind: 'toscalar', type, plan: tabular(e!, ctx) };
     }
     default:

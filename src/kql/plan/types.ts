@@ -106,8 +106,8 @@ export type TabularPlan = PlanBase &
         inputColumns: number[][];
         sourceColumn: string | null;
         sourceNames: string[];
-        /** isfuzzy=true: a leg whose table has no data is left out instead of failing the query. */
-        fuzzy: boolean;
+        /** Per input: a leg whose table has no data counts as empty instead of failing the query (isfuzzy=true, tables matched by a wildcard). */
+        lenient: boolean[];
       }
     | {
         op: 'mvExpand';

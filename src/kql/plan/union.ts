@@ -1,5 +1,5 @@
 /** `union` (leading or piped): legs, `withsource=`, and which column of each leg fills each output column. */
-import { separatedItems, type KSyntaxElement } from '../frontend/kusto.js';
+import { listToArray, separatedItems, type KSyntaxElement } from '../frontend/kusto.js';
 import { columnsOf, type PlanContext } from './context.js';
 import { namedParameters } from './named-parameters.js';
 import { planNode, tabularFrom } from './tabular.js';
@@ -14,7 +14,14 @@ export function unionPlan(op: Kusto.Language.Syntax.UnionOperator, piped: Tabula
   // exist" (Kusto docs); a leg reading a table with no schema or data is left out
   const fuzzy = (params.get('isfuzzy') ?? '').toLowerCase() === 'true';
   const unknown: string[] = [];
+  // `union *`, `union Device*`: the tables the wildcard matches, each an empty leg when it has no data
+  const wildcard = new Set<TabularPlan>();
   const converted = legs.map(({ element }) => {
+    const matched = wildcardTables(element, ctx);
+    if (matched) {
+      matched.forEach((t) => wildcard.add(t));
+      return matched;
+    }
     if (!fuzzy) return tabularFrom(element, ctx);
     try {
       const plan = tabularFrom(element, ctx);
@@ -32,7 +39,7 @@ export function unionPlan(op: Kusto.Language.Syntax.UnionOperator, piped: Tabula
   });
   if (fuzzy && !piped && converted.every((p) => p === null)) throw new UnresolvedUnionError([...new Set(unknown)], ctx.pos(op));
   if (converted.includes(null)) blankDroppedLegs(legs, converted, piped !== null, ctx);
-  const inputs = [...(piped ? [piped] : []), ...converted.filter((p): p is TabularPlan => p !== null)];
+  const inputs = [...(piped ? [piped] : []), ...converted.flatMap((p) => (p === null ? [] : Array.isArray(p) ? p : [p]))];
   const columns = columnsOf(op.ResultType);
   const sourceNames = inputs.map((p, i) => (p.op === 'table' ? p.table : `union_arg${i}`));
   const inputColumns = inputs.map((input) =>
@@ -44,7 +51,15 @@ export function unionPlan(op: Kusto.Language.Syntax.UnionOperator, piped: Tabula
       return input.columns.findIndex((c) => `${c.name}_${c.type}` === out.name);
     }),
   );
-  return planNode(op, ctx, 'union', { op: 'union', inputs, inputColumns, sourceColumn, sourceNames, fuzzy }, columns);
+  const lenient = inputs.map((p) => fuzzy || wildcard.has(p));
+  return planNode(op, ctx, 'union', { op: 'union', inputs, inputColumns, sourceColumn, sourceNames, lenient }, columns);
+}
+
+/** The tables a wildcarded leg (`*`, `Device*`) matches, as table plans with their columns; null for other legs. */
+function wildcardTables(leg: KSyntaxElement, ctx: PlanContext): TabularPlan[] | null {
+  const type = (leg as Kusto.Language.Syntax.Expression).ResultType as Kusto.Language.Symbols.GroupSymbol | null;
+  if (!type || !((type.constructor as unknown as { $$name?: string }).$$name ?? '').endsWith('GroupSymbol')) return null;
+  return listToArray(type.Members).map((table) => planNode(leg, ctx, 'table', { op: 'table', table: table.Name ?? '' }, columnsOf(table)));
 }
 
 /** Tables a leg's plan reads that the database does not know (Kusto bound them as open, column-less tables). */
@@ -72,7 +87,7 @@ function unknownTables(plan: TabularPlan, ctx: PlanContext): string[] {
  */
 function blankDroppedLegs(
   legs: { element: KSyntaxElement; separator: Kusto.Language.Syntax.SyntaxToken | null }[],
-  converted: (TabularPlan | null)[],
+  converted: readonly unknown[],
   piped: boolean,
   ctx: PlanContext,
 ): void {

@@ -49,3 +49,23 @@ describe('union isfuzzy=true over tables with no schema', () => {
     assert.throws(() => run(`union (print x = 1), NoSuchTable`), (err: unknown) => err instanceof QueryError && err.kind === 'semantic');
   });
 });
+
+describe('union over a wildcard', () => {
+  test('union withsource=T Dev* reads every table the name matches; a matched table with no data is empty', () => {
+    const dev1 = runQuery('print x = 1', [], { now: NOW }).table;
+    const tables = [
+      { ...dev1, name: 'DevA' },
+      { ...runQuery('print x = 2 | union (print x = 3)', [], { now: NOW }).table, name: 'DevB' },
+      { ...dev1, name: 'Other' },
+    ];
+    const schemas = [{ name: 'DevEmpty', columns: [{ name: 'x', type: 'long' as const }] }];
+    const r = runQuery('union withsource=T Dev* | summarize n = count(), s = sum(x) by T | sort by T asc', tables, { now: NOW, schemas });
+    assert.deepEqual(r.rows, [['DevA', 1, 1], ['DevB', 2, 5]]);
+  });
+});
+
+describe('toscalar of a scalar', () => {
+  test('toscalar(array_length(a)) is the scalar itself', () => {
+    assert.deepEqual(run(`let a = pack_array(1, 2, 3); print n = toscalar(array_length(a))`).rows, [[3]]);
+  });
+});
