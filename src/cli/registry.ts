@@ -1,6 +1,7 @@
 /** Every `socfeed` command. A new command is one file under `commands/` and one line here. */
 import type { Command } from './command.js';
 import { coverageCommand } from './commands/coverage.js';
+import { exportCommand } from './commands/export.js';
 import { huntCommand } from './commands/hunt.js';
 import { lintCommand } from './commands/lint.js';
 import { problemsCommand } from './commands/problems.js';
@@ -22,4 +23,5 @@ export const COMMANDS: Command[] = [
   huntCommand,
   lintCommand,
   coverageCommand,
+  exportCommand,
 ];

@@ -20,6 +20,7 @@ const CONTENT_TYPES = {
   'app.css': 'text/css; charset=utf-8',
   'feed.js': 'text/javascript; charset=utf-8',
   'coverage.js': 'text/javascript; charset=utf-8',
+  'static-search.js': 'text/javascript; charset=utf-8',
   'hunt.js': 'text/javascript; charset=utf-8',
   'icon.svg': 'image/svg+xml',
 } as const;
@@ -52,6 +53,11 @@ function loadAssets(): Map<string, Asset> {
   }
   loaded = assets;
   return assets;
+}
+
+/** Every asset (the static export copies them all). */
+export function allAssets(): Asset[] {
+  return [...loadAssets().values()];
 }
 
 /** The asset of that exact name, or null (unknown names, `..`, slashes: all null). */

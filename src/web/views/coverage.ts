@@ -47,7 +47,9 @@ function cellLink(cell: CoverageCell, data: CoverageViewData): Html {
   const { shade, filters } = data.query;
   const note = cellNote(cell, shade);
   const label = `${cell.id} ${cell.name}: ${plural(cell.count, 'rule')}${note ? `, ${note}` : ''}`;
-  return html`<a class="cell ${cellClass(cell, shade)}" href="${feedUrl({ ...feedFilters(filters), technique: [cell.id] })}" aria-label="${label}"><span class="tname">${cell.name}</span> <span class="tid">${cell.id}</span>${note ? html` <span class="note">${note}</span>` : ''} <span class="tcount">${cell.count}</span></a>`;
+  // The label says "best confidence high"; the cell, short of room, just "high".
+  const shown = shade === 'confidence' && cell.count > 0 ? (cell.confidence ?? 'not enriched') : note;
+  return html`<a class="cell ${cellClass(cell, shade)}" href="${feedUrl({ ...feedFilters(filters), technique: [cell.id] })}" aria-label="${label}"><span class="tname">${cell.name}</span> <span class="tid">${cell.id}</span>${shown ? html` <span class="note">${shown}</span>` : ''} <span class="tcount">${cell.count}</span></a>`;
 }
 
 /** The feed has no status filter: links to it carry the others. */
@@ -89,7 +91,12 @@ function haveFieldset(data: CoverageViewData): Html {
   const have = new Set(data.query.have ?? []);
   // A chosen table the catalog does not name any more must stay visible (and uncheckable).
   const known = new Set(data.options.table.map((o) => o.value));
-  const tables: Option[] = [...[...have].filter((t) => !known.has(t)).map((value) => ({ value, count: 0 })), ...data.options.table];
+  // Ticked ones first, so a long list does not hide the choice.
+  const tables: Option[] = [
+    ...[...have].filter((t) => !known.has(t)).map((value) => ({ value, count: 0 })),
+    ...data.options.table.filter((o) => have.has(o.value)),
+    ...data.options.table.filter((o) => !have.has(o.value)),
+  ];
   return html`<details class="have"${data.query.have !== null ? html` open` : ''}>
 <summary>Data I have <span class="count">(${have.size} selected)</span></summary>
 <p class="hint">Tick the tables and log sources you collect, then apply. A KQL rule runs when every table its query reads is ticked; Sigma, Elastic and Splunk rules list alternatives, and one of them is enough. Rules naming no data source never count as runnable.</p>
@@ -132,7 +139,7 @@ export function coveragePage(data: CoverageViewData): Html {
   const body = html`<section class="coverage" aria-labelledby="coverage-title">
 <h1 id="coverage-title">ATT&amp;CK coverage</h1>
 <p class="summary">${covered} of ${unique.length} techniques have at least one rule. Each cell opens the feed filtered by that technique; counts include sub-techniques.</p>
-<form class="coverage-form" method="get" action="/coverage" aria-label="Filter coverage" data-server-only="Filters and “Data I have”">
+<form class="coverage-form" method="get" action="/coverage" aria-label="Filter coverage" data-needs-server>
 <div class="coverage-filters">
 ${filterSelect('source', 'Source', data.options.source, filters)}
 ${filterSelect('language', 'Language', data.options.language, filters)}

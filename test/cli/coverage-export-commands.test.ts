@@ -1,7 +1,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../helpers/shared.js';
 import { tempDir, writeConfig } from '../sync/sync-fixture.js';
@@ -10,7 +10,7 @@ import type { HandBuiltCatalog } from '../web/hand-built-catalog.js';
 import { layerProblems } from '../web/navigator-layer-format.js';
 import type { NavigatorLayer } from '../../src/web/coverage/navigator-layer.js';
 
-/** `socfeed coverage` as users run it, over the hand-built coverage catalog (counts in coverage-catalog.ts). */
+/** `socfeed coverage` and `socfeed export` as users run them, over the hand-built coverage catalog (counts in coverage-catalog.ts). */
 
 function socfeed(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -74,5 +74,38 @@ describe('socfeed coverage', () => {
     const help = await socfeed(['coverage', '--help']);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /--layer FILE/);
+  });
+});
+
+describe('socfeed export', () => {
+  test('--out writes the site; --base-url makes the Atom and layer links absolute under it', async () => {
+    const out = join(dir, 'site');
+    const run = await socfeed(['export', '--config', config, '--db', catalog.store.db.name, '--out', out, '--base-url', 'https://example.org/socfeed/']);
+    assert.equal(run.code, 0, run.stderr);
+    // 7 rules: a page and a JSON file each, plus index, search index, coverage, 3 API files, CSV, layer, Atom and the assets.
+    assert.match(run.stdout, /^exported 7 rules: \d+ files, [\d.]+ MB in [\d.]+ s to .*site\n$/);
+    for (const file of ['index.html', 'search-index.js', 'coverage.html', 'rules/kql-a.html', 'api/rules/kql-a.json', 'api/rules.json', 'api/coverage.json', 'coverage.csv', 'coverage/layer.json', 'feed.atom', 'assets/app.css', 'assets/static-search.js']) {
+      assert.ok(existsSync(join(out, file)), file);
+    }
+    const atom = readFileSync(join(out, 'feed.atom'), 'utf8');
+    assert.ok(atom.includes('<link rel="self" type="application/atom+xml" href="https://example.org/socfeed/feed.atom"/>'));
+    assert.ok(atom.includes('<link rel="alternate" type="text/html" href="https://example.org/socfeed/rules/kql-a.html"/>'));
+    const layer = JSON.parse(readFileSync(join(out, 'coverage/layer.json'), 'utf8')) as NavigatorLayer;
+    assert.deepEqual(layerProblems(layer), []);
+    const t1219 = layer.techniques.find((t) => t.techniqueID === 'T1219')!;
+    assert.deepEqual(t1219.links!.find((l) => 'label' in l && l.label === 'RMM A'), { label: 'RMM A', url: 'https://example.org/socfeed/rules/kql-a.html' });
+    assert.deepEqual(t1219.links!.at(-1), { label: 'All 3 rules in socfeed', url: 'https://example.org/socfeed/index.html?technique=T1219' });
+    assert.ok(readFileSync(join(out, 'rules/kql-a.html'), 'utf8').includes('href="../coverage.html"'), 'pages stay relative');
+  });
+
+  test('exit 2 without --out or with a bad --base-url, 1 without a catalog', async () => {
+    const none = await socfeed(['export', '--config', config, '--db', catalog.store.db.name]);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /give --out DIR/);
+    assert.equal((await socfeed(['export', '--out', join(dir, 'x'), '--base-url', 'example.org'])).code, 2);
+    const missing = await socfeed(['export', '--config', config, '--db', join(dir, 'nope.db'), '--out', join(dir, 'y')]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /no catalog at/);
+    assert.equal(existsSync(join(dir, 'y')), false, 'nothing written');
   });
 });
