@@ -118,6 +118,7 @@ describe('static export in Chromium from file://', () => {
     const names = await page.locator('ol.rules li h2').allTextContents();
     assert.ok(names.length >= 1);
     assert.equal(await page.getByLabel('Search rules').inputValue(), 'addigy', 'the form shows the search');
+    assert.equal(await page.locator('input[name="problems"]').isDisabled(), true, 'lint findings are not in the index');
     await Promise.all([page.waitForURL(/rules\/.*\.html$/), link.click()]);
     assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), REFERENCE_NAME);
     for (const title of ['Hunt Hypothesis', 'Query', 'Rule Definition', 'Required Data Sources', 'Original Source']) {

@@ -38,6 +38,13 @@
     }
     sortSelect.value = sort;
   }
+  // Lint findings are not in the index: that filter needs the server.
+  var lint = form.querySelector('input[name="problems"]');
+  if (lint) {
+    lint.checked = false;
+    lint.disabled = true;
+    lint.closest('label').title = 'Needs the socfeed server: lint findings are not part of the static export';
+  }
   // A changed filter or sort applies at once (what feed.js does when served).
   form.addEventListener('change', function (event) {
     var t = event.target;
