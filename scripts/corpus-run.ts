@@ -95,6 +95,8 @@ for (const rule of rules) {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.some((d) => d.phase === 'syntax')) {
     counts.parseErrors++;
+    const first = errors.find((d) => d.phase === 'syntax')!;
+    if (values.verbose) console.error(`parse: ${rule.where}: line ${first.line}, column ${first.column}: ${first.message}`);
     continue;
   }
   if (errors.length) {

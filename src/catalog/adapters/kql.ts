@@ -12,6 +12,7 @@ import { inferHuntingSeverity } from './hunting-severity.js';
 import { readKqlComments } from './kql-comments.js';
 import { looksLikeKql, withoutZeroWidth } from './kql-detection.js';
 import { readKqlMarkdown } from './kql-markdown.js';
+import { splitKqlQueries, type KqlPiece } from './kql-split.js';
 import { distinct } from './loose-values.js';
 import { baseName, commonNonRuleReason, extensionOf, foldersOf } from './non-rule-files.js';
 import { blankRule, ignoredFile, parseWithoutThrowing, unreadable } from './parsed-rule-builder.js';
@@ -58,17 +59,32 @@ function parseKql({ path, text }: AdapterInput): AdapterResult {
     return unreadable(path, 'no query: the file holds only comments');
   }
   const comments = readKqlComments(text);
-  const rule = huntingRule(path, text, 0, folderTactics(path));
   // A file name with spaces was written as a title (`Cloud Hopper.txt`); identifier-like
   // names (`DCA-DetectMailboxForward.kql`) give way to a leading comment that reads as one.
   const stem = fileStem(path);
-  rule.name = /\s/.test(stem.trim()) ? stem.trim() : (comments.title ?? stem);
-  rule.description = comments.description;
-  rule.query = text;
-  rule.tags = distinct([...LOOSE_QUERY_TAGS, ...comments.tags]);
-  rule.references = comments.references;
-  rule.techniquesRaw = comments.techniques;
-  return { rules: [rule], problems: [] };
+  const name = /\s/.test(stem.trim()) ? stem.trim() : (comments.title ?? stem);
+  // several queries one after another without `;`: one rule each (the first keeps the file's rule id)
+  const pieces = splitKqlQueries(text);
+  const rules = pieces.map((piece, i): ParsedRule => {
+    const single = pieces.length === 1;
+    const rule = huntingRule(path, single ? text : piece.text, i, folderTactics(path));
+    rule.name = single ? name : `${name} (${pieceLabel(piece, i, pieces.length)})`;
+    rule.description = comments.description;
+    rule.query = single ? text : piece.text;
+    rule.tags = distinct([...LOOSE_QUERY_TAGS, ...comments.tags]);
+    rule.references = comments.references;
+    rule.techniquesRaw = comments.techniques;
+    if (!single) rule.extra.line = piece.line;
+    return rule;
+  });
+  return { rules, problems: [] };
+}
+
+/** How one query of a split file is told apart: its own short heading comment (`Advanced Hunting query`), else its number. */
+function pieceLabel(piece: KqlPiece, index: number, count: number): string {
+  // the heading closest to the code: the file header above the first query also says "this query"
+  const heading = [...piece.leadingComments].reverse().find((c) => c.length <= 60 && /\bquery\b/i.test(c));
+  return heading?.replace(/[\s:.,]+$/, '') ?? `query ${index + 1} of ${count}`;
 }
 
 function markdownRules(path: string, text: string): AdapterResult {

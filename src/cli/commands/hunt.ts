@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { COMMON_USAGE, UsageError, parseCommandArgs, type Command } from '../command.js';
 import { openCatalogForReading } from '../command-context.js';
-import { QueryError, runQuery, type QueryResult, type TableSchema } from '../../kql/index.js';
+import { QueryError, referencedTables, runQuery, type QueryResult, type TableSchema } from '../../kql/index.js';
 import type { Table } from '../../kql/engine/column.js';
 import { loadTableSchemas } from '../../kql/schema/load-schemas.js';
 import { loadTelemetry } from '../../kql/io/load-telemetry.js';
@@ -76,13 +76,17 @@ export const huntCommand: Command = {
 
     const { tables: schemaMap, problems } = loadTableSchemas(values.schemas ?? []);
     for (const p of problems) process.stderr.write(`schema: ${p}\n`);
-    const loaded = await loadTelemetry(values.data ?? [], { schemas: schemaMap, tables: tableAssignments });
+    // the query first (batch queries come later): files of a --data folder that it does not read are skipped
+    const query = values.batch ? null : (values.query ?? (values.file ? readFileSync(values.file, 'utf8') : ruleQuery(values.rule!, values)));
+    const read = query === null ? null : referencedTables(query);
+    // a wildcard (`union *`, `Device*`) may read any file's table
+    const readTables = read && !read.some((t) => t.includes('*')) ? new Set(read) : undefined;
+    const loaded = await loadTelemetry(values.data ?? [], { schemas: schemaMap, tables: tableAssignments, readTables });
     for (const w of loaded.warnings) process.stderr.write(`data: ${w}\n`);
     const schemas = [...schemaMap.values()];
     const options = { now: now ?? undefined, schemas, maxRows, timeoutMs: timeout === undefined ? undefined : timeout * 1000 };
 
-    if (values.batch) return runBatch(loaded.tables, options);
-    const query = values.query ?? (values.file ? readFileSync(values.file, 'utf8') : ruleQuery(values.rule!, values));
+    if (query === null) return runBatch(loaded.tables, options);
     let result: QueryResult;
     try {
       result = runQuery(query, loaded.tables, options);

@@ -13,6 +13,12 @@ export interface LoadTelemetryOptions {
   schemas?: Map<string, TableSchema>;
   /** Explicit `NAME=PATH` assignments (`--table`): the file or folder at PATH loads as table NAME. */
   tables?: Record<string, string>;
+  /**
+   * The tables the query reads, when known: a file found in a folder whose table is not among
+   * them is skipped with a warning (`expected.json` next to the data). Files named directly
+   * always load.
+   */
+  readTables?: ReadonlySet<string>;
 }
 
 /** Loaded tables by name, plus every warning (misfit values, skipped lines, skipped files). */
@@ -40,20 +46,20 @@ export function tableNameOf(path: string): string {
   return basename(path).split('.')[0]!;
 }
 
-/** The telemetry files at a path: the file itself, or every telemetry file in a folder (sorted, not recursive). */
-function filesAt(path: string, warnings: string[]): string[] {
+/** The telemetry files at a path: the file itself, or every telemetry file in a folder (sorted, not recursive), flagged `inFolder`. */
+function filesAt(path: string, warnings: string[]): { file: string; inFolder: boolean }[] {
   let st;
   try {
     st = statSync(path);
   } catch (e) {
     throw new Error(`${path}: cannot read telemetry (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  if (!st.isDirectory()) return [path];
-  const out: string[] = [];
+  if (!st.isDirectory()) return [{ file: path, inFolder: false }];
+  const out: { file: string; inFolder: boolean }[] = [];
   for (const name of readdirSync(path).sort()) {
     const p = join(path, name);
     if (!statSync(p).isFile()) continue;
-    if (formatOf(p)) out.push(p);
+    if (formatOf(p)) out.push({ file: p, inFolder: true });
     else if (!name.startsWith('.')) warnings.push(`${p}: skipped (not .ndjson, .jsonl, .json or .csv, optionally .gz)`);
   }
   return out;
@@ -70,18 +76,25 @@ export function loadFileInto(builder: TableBuilder, path: string): Promise<FileR
 /**
  * Loads telemetry files and folders into tables. Each file's table comes from its name (or
  * from `opts.tables`); several files of one table are concatenated with their columns
- * unioned; columns are typed by `opts.schemas` where declared and inferred otherwise.
- * Throws (naming the path) only when a path cannot be read at all.
+ * unioned; columns are typed by `opts.schemas` where declared and inferred otherwise. A file
+ * found in a folder is skipped with a warning when the query does not read its table or when
+ * it is no table at all. Throws (naming the path) when a path cannot be read at all, or when a
+ * file named directly cannot be loaded.
  */
 export async function loadTelemetry(paths: string[], opts: LoadTelemetryOptions = {}): Promise<LoadedTelemetry> {
   const warnings: string[] = [];
-  const assignments: [string, string][] = [];
-  for (const p of paths) for (const f of filesAt(p, warnings)) assignments.push([tableNameOf(f), f]);
-  for (const [name, p] of Object.entries(opts.tables ?? {})) for (const f of filesAt(p, warnings)) assignments.push([name, f]);
+  const assignments: { name: string; file: string; inFolder: boolean }[] = [];
+  for (const p of paths) for (const f of filesAt(p, warnings)) assignments.push({ name: tableNameOf(f.file), ...f });
+  for (const [name, p] of Object.entries(opts.tables ?? {})) for (const f of filesAt(p, warnings)) assignments.push({ name, ...f });
 
   const builders = new Map<string, TableBuilder>();
-  for (const [name, file] of assignments) {
+  for (const { name, file, inFolder } of assignments) {
+    if (inFolder && opts.readTables && !opts.readTables.has(name)) {
+      warnings.push(`${file}: skipped (the query does not read a table ${name})`);
+      continue;
+    }
     let builder = builders.get(name);
+    const fresh = !builder;
     if (!builder) {
       builder = new TableBuilder(name, opts.schemas?.get(name));
       builders.set(name, builder);
@@ -90,7 +103,10 @@ export async function loadTelemetry(paths: string[], opts: LoadTelemetryOptions 
       const report = await loadFileInto(builder, file);
       warnings.push(...report.warnings);
     } catch (e) {
-      throw new Error(`${file}: cannot load telemetry: ${(e as Error).message}`);
+      // a file that merely sits in a data folder (expected results, notes) is not a table: skip it
+      if (!inFolder) throw new Error(`${file}: cannot load telemetry: ${(e as Error).message}`);
+      if (fresh) builders.delete(name);
+      warnings.push(`${file}: skipped (not a table: ${(e as Error).message.replace(`${file}: `, '')})${fresh ? '' : `; table ${name} may hold part of its rows`}`);
     }
   }
   const tables = new Map<string, Table>();

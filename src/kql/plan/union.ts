@@ -1,5 +1,5 @@
 /** `union` (leading or piped): legs, `withsource=`, and which column of each leg fills each output column. */
-import { listToArray, separatedItems, type KSyntaxElement } from '../frontend/kusto.js';
+import { listToArray, separatedItems, syntaxClass, type KSyntaxElement } from '../frontend/kusto.js';
 import { columnsOf, type PlanContext } from './context.js';
 import { namedParameters } from './named-parameters.js';
 import { planNode, tabularFrom } from './tabular.js';
@@ -57,9 +57,14 @@ export function unionPlan(op: Kusto.Language.Syntax.UnionOperator, piped: Tabula
 
 /** The tables a wildcarded leg (`*`, `Device*`) matches, as table plans with their columns; null for other legs. */
 function wildcardTables(leg: KSyntaxElement, ctx: PlanContext): TabularPlan[] | null {
-  const type = (leg as Kusto.Language.Syntax.Expression).ResultType as Kusto.Language.Symbols.GroupSymbol | null;
-  if (!type || !((type.constructor as unknown as { $$name?: string }).$$name ?? '').endsWith('GroupSymbol')) return null;
-  return listToArray(type.Members).map((table) => planNode(leg, ctx, 'table', { op: 'table', table: table.Name ?? '' }, columnsOf(table)));
+  const written = syntaxClass(leg) === 'NameReference' ? ((leg as Kusto.Language.Syntax.NameReference).SimpleName ?? '') : '';
+  const type = (leg as Kusto.Language.Syntax.Expression).ResultType;
+  const symbolClass = ((type?.constructor as unknown as { $$name?: string } | undefined)?.$$name ?? '').replace(/^.*\./, '');
+  let tables: Kusto.Language.Symbols.Symbol[];
+  if (symbolClass === 'GroupSymbol') tables = listToArray((type as Kusto.Language.Symbols.GroupSymbol).Members);
+  else if (written.includes('*')) tables = symbolClass === 'TableSymbol' ? [type!] : []; // one match, or none
+  else return null;
+  return tables.map((table) => planNode(leg, ctx, 'table', { op: 'table', table: table.Name ?? '' }, columnsOf(table)));
 }
 
 /** Tables a leg's plan reads that the database does not know (Kusto bound them as open, column-less tables). */

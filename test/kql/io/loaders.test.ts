@@ -203,6 +203,29 @@ describe('several files', () => {
     assert.equal(warnings.length, 1);
     assert.match(warnings[0]!, /README\.txt: skipped/);
   });
+  test('files of a data folder that are no table, or whose table the query does not read, are skipped with a warning', async () => {
+    const sub = join(dir, 'with-results');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'Net.ndjson'), '{"A":"a1"}\n');
+    writeFileSync(join(sub, 'Other.csv'), 'X\n1\n');
+    // the shape of seed-hunt/expected.json: a JSON object that is no table
+    writeFileSync(join(sub, 'expected.json'), '{"now": "2026-05-25T23:00:00Z", "columns": [["A", "string"]], "rows_any_order": []}');
+    const all = await loadTelemetry([sub]);
+    assert.deepEqual([...all.tables.keys()], ['Net', 'Other']);
+    assert.equal(all.warnings.length, 1);
+    assert.match(all.warnings[0]!, /expected\.json: skipped \(not a table: a JSON object must have "columns" and "rows"/);
+    const onlyNet = await loadTelemetry([sub], { readTables: new Set(['Net']) });
+    assert.deepEqual([...onlyNet.tables.keys()], ['Net']);
+    assert.deepEqual(onlyNet.warnings.map((w) => w.replace(sub, 'DIR')), [
+      'DIR/Other.csv: skipped (the query does not read a table Other)',
+      'DIR/expected.json: skipped (the query does not read a table expected)',
+    ]);
+    // named directly, the same file is an error
+    await assert.rejects(loadTelemetry([join(sub, 'expected.json')]), /expected\.json: cannot load telemetry/);
+    // and named directly, a table the query does not read still loads
+    assert.deepEqual([...(await loadTelemetry([join(sub, 'Other.csv')], { readTables: new Set(['Net']) })).tables.keys()], ['Other']);
+  });
   test('a missing path is an error naming it', async () => {
     await assert.rejects(loadTelemetry([join(dir, 'nope.ndjson')]), /nope\.ndjson: cannot read telemetry \(ENOENT\)/);
   });
