@@ -97,6 +97,13 @@ const rulePaths = ids.filter((_, i) => i % step === 0).map((id) => `/rules/${enc
 // Coverage: unfiltered (cached after the first hit) and filtered by each source and language.
 const coveragePaths = ['/coverage', ...facets.source.map((s) => `/coverage?source=${encodeURIComponent(s.value)}`), ...facets.language.map((l) => `/coverage?language=${encodeURIComponent(l.value)}`)];
 
+// "Data I have" (the 5, 20 and 60 most used tables), confidence shading, and the exports.
+const haveOf = (n: number) => facets.table.slice(0, n).map((t) => `have=${encodeURIComponent(t.value)}`).join('&');
+const dataPaths = [5, 20, 60].map((n) => `/coverage?${haveOf(n)}`);
+const confidencePaths = ['/coverage?shade=confidence', ...facets.source.map((s) => `/coverage?shade=confidence&source=${encodeURIComponent(s.value)}`)];
+const exportPaths = ['/coverage/layer.json', '/coverage.csv', ...facets.source.slice(0, 3).map((s) => `/coverage/layer.json?source=${encodeURIComponent(s.value)}`)];
+const atomPaths = ['/feed.atom', ...feedPaths.slice(0, 12).map((u) => u.replace(/^\//, '/feed.atom'))];
+
 const baseline = await timePaths(rulePaths.slice(0, 40).map((p) => p.replace('/rules/', '/api/rules/')));
 const base95 = p(baseline.wall, 95);
 
@@ -119,6 +126,10 @@ const rows: [string, Times, number][] = [
   ['feed, search + 2 filters', await timePaths(feedPaths), 30],
   ['rule page', await timePaths(rulePaths), 20],
   ['coverage (unfiltered + per source / language)', await timePaths(coveragePaths), 50],
+  ['coverage, Data I have (5 / 20 / 60 tables)', await timePaths(dataPaths), 50],
+  ['coverage, shaded by confidence', await timePaths(confidencePaths), 50],
+  ['coverage layer.json / coverage.csv', await timePaths(exportPaths), NaN],
+  ['feed.atom (unfiltered + search and filters)', await timePaths(atomPaths), NaN],
   ['  facets alone, facet index', await timeSync((f) => store.facets(f)), NaN],
   ['  facets alone, SQL GROUP BY (previous)', await timeSync(sqlFacets), NaN],
   ['  search rows alone (store.searchRules)', await timeSync((f) => store.searchRules(f, { limit: 25, offset: 0 })), NaN],
