@@ -16,7 +16,8 @@ folder works from any static web host and from file://. The hunt panel and the c
 filters need the server; the export says so where they would be.
 
 Options:
-  --out DIR       folder to write (created if needed; files of earlier exports are overwritten)
+  --out DIR       folder to write (created if needed); an earlier export there is updated: its
+                  files are overwritten, and those of rules no longer in the catalog removed
   --base-url URL  where the export will be served: absolute links in feed.atom and links in the
                   layer (without it, feed.atom links are relative and the layer has none)${COMMON_USAGE}`;
 
@@ -47,7 +48,8 @@ export const exportCommand: Command = {
       });
       if (live) process.stderr.write('\n');
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      process.stdout.write(`exported ${report.rules} rules: ${report.files} files, ${(report.bytes / 1024 / 1024).toFixed(1)} MB in ${seconds} s to ${outDir}\n`);
+      const removed = report.removed ? `, ${report.removed} stale files removed` : '';
+      process.stdout.write(`exported ${report.rules} rules: ${report.files} files, ${(report.bytes / 1024 / 1024).toFixed(1)} MB in ${seconds} s to ${outDir}${removed}\n`);
       return 0;
     } finally {
       store.close();

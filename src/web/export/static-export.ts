@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AttackKnowledgeBase } from '../../attack/index.js';
 import type { CatalogStore } from '../../store/catalog-store.js';
@@ -34,7 +34,12 @@ export interface ExportReport {
   rules: number;
   files: number;
   bytes: number;
+  /** Files of the previous export into the same folder that this one no longer has (rules removed since), deleted. */
+  removed: number;
 }
+
+/** Lists the files an export wrote, so the next export into the folder can remove the ones it no longer writes. */
+export const MANIFEST = 'socfeed-export.json';
 
 /** The origin the app is told it lives at; its absolute links are rewritten from it. */
 const ORIGIN = 'https://socfeed-export.invalid';
@@ -51,7 +56,8 @@ const MODULE_SCRIPT = /<script type="module" src="[^"]*"><\/script>\n?/g;
 export async function exportSite(opts: ExportOptions): Promise<ExportReport> {
   const base = opts.baseUrl?.replace(/\/+$/, '') ?? null;
   const app = createWebApp({ store: opts.store, attack: opts.attack, publicUrl: ORIGIN });
-  const report: ExportReport = { rules: 0, files: 0, bytes: 0 };
+  const report: ExportReport = { rules: 0, files: 0, bytes: 0, removed: 0 };
+  const written = new Set<string>();
 
   const get = async (path: string): Promise<string> => {
     const res = await app.request(`${ORIGIN}${path}`);
@@ -62,6 +68,7 @@ export async function exportSite(opts: ExportOptions): Promise<ExportReport> {
     const target = join(opts.outDir, file);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, body);
+    written.add(file);
     report.files++;
     report.bytes += typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
   };
@@ -92,7 +99,36 @@ export async function exportSite(opts: ExportOptions): Promise<ExportReport> {
   write('coverage/layer.json', JSON.stringify(exportLayer(JSON.parse(await get('/coverage/layer.json')) as NavigatorLayer, base), null, 2) + '\n');
   write('feed.atom', rewriteLinks(await get('/feed.atom'), 'feed.atom', ORIGIN, base));
   for (const asset of allAssets()) write(`assets/${asset.name}`, new Uint8Array(asset.body));
+  report.removed = removeStale(opts.outDir, written);
+  writeFileSync(join(opts.outDir, MANIFEST), JSON.stringify({ generator: 'socfeed export', files: [...written].sort() }, null, 1) + '\n');
   return report;
+}
+
+/**
+ * Deletes the files the previous export listed in its manifest and this one did not write.
+ * Only listed files are touched, so nothing else in the folder is ever deleted.
+ */
+function removeStale(outDir: string, written: Set<string>): number {
+  const manifest = join(outDir, MANIFEST);
+  if (!existsSync(manifest)) return 0;
+  let previous: unknown;
+  try {
+    previous = (JSON.parse(readFileSync(manifest, 'utf8')) as { files?: unknown }).files;
+  } catch {
+    return 0; // not ours, or damaged: leave the folder alone
+  }
+  if (!Array.isArray(previous)) return 0;
+  let removed = 0;
+  for (const file of previous) {
+    // A manifest names files inside the folder; anything else is not from us.
+    if (typeof file !== 'string' || written.has(file) || file.split('/').some((part) => part === '..' || part === '') || file.startsWith('/')) continue;
+    const target = join(outDir, file);
+    if (existsSync(target)) {
+      rmSync(target, { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }
 
 /** `/api/rules` in full: the route's pages (500 rules each) joined. */
