@@ -86,12 +86,13 @@ export async function runSync(config: SocfeedConfig, opts: SyncOptions = {}): Pr
     }
 
     // 2. Parse what changed, on worker threads when there is much of it.
-    const toParse = prepared.map((p) => ({ source: p.source, root: p.root, entries: p.entries.filter((e) => !e.reuse) }));
+    const toParse = prepared.map((p) => ({ source: p.source, root: p.root, entries: p.entries.filter((e) => !e.reuse), storedRules: p.storedRules }));
     const done = prepared.map((p) => p.entries.length - toParse.find((t) => t.source === p.source)!.entries.length);
-    const scanned = await parseAll({
+    const { scanned, enrichments } = await parseAll({
       batches: toParse,
       attackPath: bundle.path,
       maxFileBytes: config.maxFileBytes,
+      schemas: null,
       attack,
       onBatchDone: (i, files) => {
         done[i]! += files;
@@ -128,6 +129,11 @@ export async function runSync(config: SocfeedConfig, opts: SyncOptions = {}): Pr
     const finishedAt = clock().toISOString();
     writer.commitSync({ startedAt, finishedAt, sources: writes, dropSources: droppedSources, problems, summary: summaries });
 
+    // Enrichments made while parsing hold for the rules just written with the same content hash
+    // (a duplicate flag set after parsing changes it); every other outdated rule is computed below.
+    const written = new Map(writes.flatMap((w) => w.upsert.map((r) => [r.id, r.contentHash] as const)));
+    const fresh = new Map(enrichments.filter((e) => written.get(e.ruleId) === e.contentHash).map((e) => [e.ruleId, e]));
+
     // 4. Enrich and lint what changed (everything once after an ENRICHMENT_VERSION bump). The
     // catalog is already committed: a failure here leaves rules without enrichment, never lost.
     try {
@@ -135,6 +141,7 @@ export async function runSync(config: SocfeedConfig, opts: SyncOptions = {}): Pr
         attack,
         attackPath: bundle.path,
         schemas: null,
+        fresh,
         loadRules: (ids) => store.getRules(ids),
         onProgress: (n, total) => reporter.progress('enrichment', n, total),
       });

@@ -12,7 +12,8 @@ import { countFindings } from '../../lint/lint-finding.js';
 import { lintAndAnalyzeKqlRule } from '../../lint/lint-kql-rule.js';
 import { enrichRule } from '../enrich-rule.js';
 import { ENRICHMENT_VERSION } from '../enrichment.js';
-import { outdatedRuleIds, writeEnrichments, type StoredEnrichment } from './enrichment-rows.js';
+import type { FreshEnrichment } from './enrich-fresh.js';
+import { outdatedRules, writeEnrichments, type StoredEnrichment } from './enrichment-rows.js';
 import { enrichOnWorkers, enrichWorkerCount } from './enrich-pool.js';
 
 const BATCH = 200;
@@ -24,6 +25,11 @@ export interface EnrichCatalogOptions {
   /** Table schemas to lint KQL against; null lints what the parse shows only. */
   schemas: readonly TableSchema[] | null;
   loadRules: (ids: string[]) => Rule[];
+  /**
+   * Enrichments made while parsing (sync's parse step), by rule id: stored as they are for the
+   * rules whose content hash they were made for, so only the others are computed here.
+   */
+  fresh?: ReadonlyMap<string, FreshEnrichment>;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -38,21 +44,30 @@ export function enrichAndLint(rule: Rule, attack: AttackKnowledgeBase, schemas: 
 
 /** Brings every rule's stored enrichment up to date, on worker threads when there is much to do; resolves to how many were computed. */
 export async function enrichCatalog(db: Database.Database, options: EnrichCatalogOptions): Promise<number> {
-  const ids = outdatedRuleIds(db, ENRICHMENT_VERSION);
-  if (ids.length === 0) {
-    writeEnrichments(db, []);
-    return 0;
+  const outdated = outdatedRules(db, ENRICHMENT_VERSION);
+  const ready: FreshEnrichment[] = [];
+  const ids: string[] = [];
+  for (const r of outdated) {
+    const fresh = options.fresh?.get(r.id);
+    if (fresh && fresh.contentHash === r.contentHash && fresh.stored.enrichment.version === ENRICHMENT_VERSION) ready.push(fresh);
+    else ids.push(r.id);
   }
+  let done = 0;
+  if (ready.length > 0 || ids.length === 0) {
+    writeEnrichments(db, ready);
+    done = ready.length;
+    if (done > 0) options.onProgress?.(done, outdated.length);
+  }
+  if (ids.length === 0) return done;
   const batches: (() => Rule[])[] = [];
   for (let at = 0; at < ids.length; at += BATCH) {
     const slice = ids.slice(at, at + BATCH);
     batches.push(() => options.loadRules(slice));
   }
-  let done = 0;
   const write = (rules: Rule[], stored: StoredEnrichment[]) => {
     writeEnrichments(db, rules.map((rule, i) => ({ ruleId: rule.id, contentHash: rule.contentHash, stored: stored[i]! })));
     done += rules.length;
-    options.onProgress?.(done, ids.length);
+    options.onProgress?.(done, outdated.length);
   };
   const workers = enrichWorkerCount(ids.length);
   if (workers > 1) {
@@ -64,5 +79,5 @@ export async function enrichCatalog(db: Database.Database, options: EnrichCatalo
       write(rules, rules.map((rule) => enrichAndLint(rule, attack, options.schemas)));
     }
   }
-  return ids.length;
+  return outdated.length;
 }

@@ -23,13 +23,17 @@ export function readEnrichment(db: Database.Database, ruleId: string): StoredEnr
 
 /** Ids of the rules whose enrichment is missing, or was computed for another content hash or version. */
 export function outdatedRuleIds(db: Database.Database, version: string): string[] {
-  const rows = db
+  return outdatedRules(db, version).map((r) => r.id);
+}
+
+/** Like `outdatedRuleIds`, with the content hash each rule has now. */
+export function outdatedRules(db: Database.Database, version: string): { id: string; contentHash: string }[] {
+  return db
     .prepare(
-      `SELECT r.id FROM rules r LEFT JOIN rule_enrichment e ON e.rule_id = r.id
+      `SELECT r.id AS id, r.content_hash AS contentHash FROM rules r LEFT JOIN rule_enrichment e ON e.rule_id = r.id
        WHERE e.rule_id IS NULL OR e.content_hash <> r.content_hash OR e.version <> ? ORDER BY r.id`,
     )
-    .all(version) as { id: string }[];
-  return rows.map((r) => r.id);
+    .all(version) as { id: string; contentHash: string }[];
 }
 
 /** Writes enrichments (one transaction) and drops those of rules no longer in the catalog. */

@@ -97,11 +97,23 @@ export function separatedItems<T extends KSyntaxElement>(
 let syntaxOptions: Kusto.Language.ParseOptions | null = null;
 
 /**
+ * The trees of the last few queries parsed. Sync reads a rule's tables from its tree, then
+ * enrichment reads the query's facts right after, in the same thread: the second parse of the
+ * same text is then free. Syntax-only trees are only read by our walkers, never changed, so
+ * sharing one is safe. Small: a rule file holds at most a handful of queries.
+ */
+const recentTrees = new Map<string, KSyntaxNode>();
+const RECENT_TREES = 16;
+
+/**
  * Parses a query into its syntax tree only, through Kusto's hand-written QueryParser.
  * `KustoCode.Parse` also builds the combinator grammar for the globals (seconds on first use)
  * and other editor state; table extraction over a whole corpus needs none of that.
+ * The tree is shared with later callers parsing the same text: do not bind or change it.
  */
 export function parseQuerySyntax(text: string): KSyntaxNode {
+  const recent = recentTrees.get(text);
+  if (recent) return recent;
   const K = kusto();
   syntaxOptions ??= K.ParseOptions.Default!.WithAlwaysProduceEndTokens(true);
   const tokens = K.Parsing.TokenParser.ParseTokens(text, syntaxOptions);
@@ -109,5 +121,7 @@ export function parseQuerySyntax(text: string): KSyntaxNode {
   if (!root) throw new Error('Kusto returned no syntax tree');
   // The tree wrapper sets parent links, which the walkers rely on.
   new K.Syntax.SyntaxTree(root, null, 0);
+  if (recentTrees.size >= RECENT_TREES) recentTrees.delete(recentTrees.keys().next().value!);
+  recentTrees.set(text, root);
   return root;
 }

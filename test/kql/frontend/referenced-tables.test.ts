@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { CORPUS, REFERENCE_RULE_PATH } from '../../helpers/shared.js';
+import { parseQuerySyntax } from '../../../src/kql/frontend/kusto.js';
 import { referencedSources, referencedTables } from '../../../src/kql/frontend/referenced-tables.js';
 
 const SENTINEL = join(CORPUS, 'azure-sentinel');
@@ -82,4 +83,12 @@ describe('referencedTables on small queries', () => {
     assert.deepEqual(referencedTables(''), []);
     assert.deepEqual(referencedTables(')))((( | | |'), []);
   });
+});
+
+test('parseQuerySyntax hands a second caller of the same text the same tree (sync\'s tables and enrichment share one parse)', () => {
+  const query = 'DeviceNetworkEvents | where RemotePort == 443 | take 10';
+  const first = parseQuerySyntax(query);
+  assert.equal(parseQuerySyntax(query), first);
+  assert.notEqual(parseQuerySyntax(`${query} | count`), first);
+  assert.deepEqual(referencedTables(query), ['DeviceNetworkEvents']);
 });
