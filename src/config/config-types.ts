@@ -38,6 +38,11 @@ export interface SocfeedConfig {
   db: string;
   /** Upper bound for one rule file, in bytes. */
   maxFileBytes: number;
+  /**
+   * Absolute paths of folders of table schemas (Sentinel's JSON format) that lint inside sync
+   * binds KQL rules against; later folders override earlier ones. Absent or empty: parse-only lint.
+   */
+  schemas?: string[];
   /** Where the configuration came from: a file path, or `built-in default`. */
   origin: string;
 }

@@ -17,7 +17,7 @@ import {
 /** The catalog file used when the configuration names none, relative to its folder. */
 export const DEFAULT_DB_PATH = '.socfeed/catalog.db';
 
-const TOP_KEYS = ['sources', 'attack', 'db', 'maxFileBytes', '$schema', 'comment'];
+const TOP_KEYS = ['sources', 'attack', 'db', 'maxFileBytes', 'schemas', '$schema', 'comment'];
 const SOURCE_KEYS = ['name', 'format', 'git', 'dir', 'paths', 'repo', 'ref', 'tags', 'manifest', 'comment'];
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
@@ -30,7 +30,7 @@ export function validateConfig(raw: unknown, baseDir: string, origin: string): S
   if (!isPlainObject(raw)) throw new ConfigError(origin, ['(top level): must be a JSON object']);
 
   for (const key of Object.keys(raw)) {
-    if (!TOP_KEYS.includes(key)) problems.push(`${key}: unknown key (expected one of ${TOP_KEYS.slice(0, 4).join(', ')})`);
+    if (!TOP_KEYS.includes(key)) problems.push(`${key}: unknown key (expected one of ${TOP_KEYS.slice(0, 5).join(', ')})`);
   }
 
   const sources: SourceConfig[] = [];
@@ -68,8 +68,10 @@ export function validateConfig(raw: unknown, baseDir: string, origin: string): S
     }
   }
 
+  const schemas = stringList(raw.schemas, 'schemas', problems, { required: false }).map((dir) => resolve(baseDir, dir));
+
   if (problems.length > 0 || !attack) throw new ConfigError(origin, problems);
-  return { sources, attack, db, maxFileBytes, origin };
+  return { sources, attack, db, maxFileBytes, schemas, origin };
 }
 
 function validateSource(entry: unknown, at: string, baseDir: string, problems: string[]): SourceConfig | null {

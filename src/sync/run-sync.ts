@@ -18,6 +18,7 @@ import { locateSource } from './locate-source.js';
 import { planSource } from './plan-source.js';
 import { parseAll } from './parse-pool.js';
 import { enrichCatalog } from '../enrich/persist/enrich-catalog.js';
+import { loadTableSchemas, type TableSchema } from '../kql/schema/load-schemas.js';
 import { identifyFiles, type FileEntry } from './scan-source.js';
 import { SILENT_REPORTER, type SyncReporter } from './sync-reporter.js';
 
@@ -51,6 +52,7 @@ export async function runSync(config: SocfeedConfig, opts: SyncOptions = {}): Pr
 
   const bundle = await resolveAttackBundle(config.attack, cacheDir);
   if (bundle.warning) reporter.note(bundle.warning);
+  const schemas = lintSchemas(config, reporter);
   let kb: AttackKnowledgeBase | null = null;
   // Loaded only when some file has to be parsed: a sync with nothing changed never needs it.
   const attack = () => (kb ??= loadAttackKnowledgeBase(bundle.path));
@@ -92,7 +94,7 @@ export async function runSync(config: SocfeedConfig, opts: SyncOptions = {}): Pr
       batches: toParse,
       attackPath: bundle.path,
       maxFileBytes: config.maxFileBytes,
-      schemas: null,
+      schemas,
       attack,
       onBatchDone: (i, files) => {
         done[i]! += files;
@@ -140,7 +142,7 @@ export async function runSync(config: SocfeedConfig, opts: SyncOptions = {}): Pr
       const enriched = await enrichCatalog(db, {
         attack,
         attackPath: bundle.path,
-        schemas: null,
+        schemas,
         fresh,
         loadRules: (ids) => store.getRules(ids),
         onProgress: (n, total) => reporter.progress('enrichment', n, total),
@@ -153,6 +155,15 @@ export async function runSync(config: SocfeedConfig, opts: SyncOptions = {}): Pr
   } finally {
     db.close();
   }
+}
+
+/** The table schemas of `config.schemas` for lint, or null (parse-only lint) when none are configured; what cannot be read is noted. */
+function lintSchemas(config: SocfeedConfig, reporter: SyncReporter): TableSchema[] | null {
+  if (!config.schemas?.length) return null;
+  const loaded = loadTableSchemas(config.schemas);
+  for (const problem of loaded.problems) reporter.note(`schemas: ${problem}`);
+  if (loaded.tables.size === 0) reporter.note(`schemas: no table schema found in ${config.schemas.join(', ')}; every table will be reported unknown`);
+  return [...loaded.tables.values()];
 }
 
 interface PrepareContext {

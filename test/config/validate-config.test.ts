@@ -32,6 +32,14 @@ describe('validateConfig', () => {
     assert.equal(c.maxFileBytes, 5 * 1024 * 1024);
     assert.deepEqual(c.sources[0]!.tags, []);
     assert.equal(c.sources[0]!.manifest, null);
+    assert.deepEqual(c.schemas, [], 'no schemas: lint inside sync is parse-only');
+  });
+
+  test('schemas: folders of table schemas, relative to the configuration, in order; anything else is reported', () => {
+    const c = validateConfig({ ...good, schemas: ['schemas/sentinel', '/abs/defender'] }, '/base', 'test.json');
+    assert.deepEqual(c.schemas, ['/base/schemas/sentinel', '/abs/defender']);
+    assert.deepEqual(problemsOf({ ...good, schemas: 'schemas' }), ['schemas: must be an array of strings']);
+    assert.deepEqual(problemsOf({ ...good, schemas: ['ok', ''] }), ['schemas[1]: must be a non-empty string']);
   });
 
   test('a bad format names the key and the allowed values', () => {

@@ -3,6 +3,7 @@
  * hash or `ENRICHMENT_VERSION` changed), analyze, lint and enrich it, and store the result. A
  * re-sync with nothing changed finds nothing outdated and computes nothing.
  */
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { AttackKnowledgeBase } from '../../attack/index.js';
 import { analyzeRuleQuery } from '../../analysis/index.js';
@@ -33,6 +34,17 @@ export interface EnrichCatalogOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/**
+ * What a stored enrichment is valid for: the enrichment logic, and the schemas lint bound KQL
+ * against (a catalog linted without schemas keeps the plain version, so adding or changing
+ * schemas recomputes every rule once, and nothing else does).
+ */
+export function enrichmentStamp(schemas: readonly TableSchema[] | null): string {
+  if (schemas === null) return ENRICHMENT_VERSION;
+  const signature = JSON.stringify([...schemas].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((t) => [t.name, t.columns.map((c) => [c.name, c.type])]));
+  return `${ENRICHMENT_VERSION}+schemas:${createHash('sha256').update(signature).digest('hex').slice(0, 16)}`;
+}
+
 /** Analysis, lint and enrichment of one rule. */
 export function enrichAndLint(rule: Rule, attack: AttackKnowledgeBase, schemas: readonly TableSchema[] | null): StoredEnrichment {
   const analysis = rule.language === 'kql' && schemas === null ? analyzeRuleQuery(rule) : undefined;
@@ -44,7 +56,8 @@ export function enrichAndLint(rule: Rule, attack: AttackKnowledgeBase, schemas: 
 
 /** Brings every rule's stored enrichment up to date, on worker threads when there is much to do; resolves to how many were computed. */
 export async function enrichCatalog(db: Database.Database, options: EnrichCatalogOptions): Promise<number> {
-  const outdated = outdatedRules(db, ENRICHMENT_VERSION);
+  const stamp = enrichmentStamp(options.schemas);
+  const outdated = outdatedRules(db, stamp);
   const ready: FreshEnrichment[] = [];
   const ids: string[] = [];
   for (const r of outdated) {
@@ -54,7 +67,7 @@ export async function enrichCatalog(db: Database.Database, options: EnrichCatalo
   }
   let done = 0;
   if (ready.length > 0 || ids.length === 0) {
-    writeEnrichments(db, ready);
+    writeEnrichments(db, ready, stamp);
     done = ready.length;
     if (done > 0) options.onProgress?.(done, outdated.length);
   }
@@ -65,7 +78,7 @@ export async function enrichCatalog(db: Database.Database, options: EnrichCatalo
     batches.push(() => options.loadRules(slice));
   }
   const write = (rules: Rule[], stored: StoredEnrichment[]) => {
-    writeEnrichments(db, rules.map((rule, i) => ({ ruleId: rule.id, contentHash: rule.contentHash, stored: stored[i]! })));
+    writeEnrichments(db, rules.map((rule, i) => ({ ruleId: rule.id, contentHash: rule.contentHash, stored: stored[i]! })), stamp);
     done += rules.length;
     options.onProgress?.(done, outdated.length);
   };

@@ -36,8 +36,11 @@ export function outdatedRules(db: Database.Database, version: string): { id: str
     .all(version) as { id: string; contentHash: string }[];
 }
 
-/** Writes enrichments (one transaction) and drops those of rules no longer in the catalog. */
-export function writeEnrichments(db: Database.Database, rows: { ruleId: string; contentHash: string; stored: StoredEnrichment }[]): void {
+/**
+ * Writes enrichments (one transaction) and drops those of rules no longer in the catalog.
+ * `version` is what `outdatedRules` compares: the enrichment version, plus the lint schemas when there are any.
+ */
+export function writeEnrichments(db: Database.Database, rows: { ruleId: string; contentHash: string; stored: StoredEnrichment }[], version: string): void {
   const upsert = db.prepare(
     `INSERT INTO rule_enrichment (rule_id, content_hash, version, enrichment_json, lint_json, lint_errors, lint_warnings)
      VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -49,7 +52,7 @@ export function writeEnrichments(db: Database.Database, rows: { ruleId: string; 
     for (const { ruleId, contentHash, stored } of rows) {
       const errors = stored.lint.filter((f) => f.severity === 'error').length;
       const warnings = stored.lint.filter((f) => f.severity === 'warning').length;
-      upsert.run(ruleId, contentHash, stored.enrichment.version, JSON.stringify(stored.enrichment), JSON.stringify(stored.lint), errors, warnings);
+      upsert.run(ruleId, contentHash, version, JSON.stringify(stored.enrichment), JSON.stringify(stored.lint), errors, warnings);
     }
     // Rules removed by the sync leave rows behind; only look for them when the counts disagree.
     const counts = db.prepare('SELECT (SELECT count(*) FROM rule_enrichment) AS e, (SELECT count(*) FROM rules) AS r').get() as { e: number; r: number };
