@@ -4,7 +4,7 @@
  * what changed. The table, `rule_enrichment`, is created by the store's migration 3.
  */
 import type Database from 'better-sqlite3';
-import type { Enrichment } from '../enrichment.js';
+import { ENRICHMENT_VERSION, type Enrichment } from '../enrichment.js';
 import type { LintFinding } from '../../lint/lint-finding.js';
 
 /** What is stored for one rule. */
@@ -38,9 +38,10 @@ export function outdatedRules(db: Database.Database, version: string): { id: str
 
 /**
  * Writes enrichments (one transaction) and drops those of rules no longer in the catalog.
- * `version` is what `outdatedRules` compares: the enrichment version, plus the lint schemas when there are any.
+ * `version` is the stamp `outdatedRules` compares: the enrichment version, plus the lint schemas
+ * when there are any (`enrichmentStamp`); by default the plain version (no schemas).
  */
-export function writeEnrichments(db: Database.Database, rows: { ruleId: string; contentHash: string; stored: StoredEnrichment }[], version: string): void {
+export function writeEnrichments(db: Database.Database, rows: { ruleId: string; contentHash: string; stored: StoredEnrichment }[], version: string = ENRICHMENT_VERSION): void {
   const upsert = db.prepare(
     `INSERT INTO rule_enrichment (rule_id, content_hash, version, enrichment_json, lint_json, lint_errors, lint_warnings)
      VALUES (?, ?, ?, ?, ?, ?, ?)
