@@ -103,6 +103,16 @@ export interface CoverageEntry {
   needs: 'all' | 'any';
 }
 
+/** A rule related to another by shared ATT&CK techniques. */
+export interface RelatedRule {
+  id: string;
+  name: string;
+  source: string;
+  language: string;
+  /** How many of the other rule's techniques it shares. */
+  shared: number;
+}
+
 /** One sync run as recorded in the store. */
 export interface SyncRecord {
   id: number;
@@ -151,6 +161,8 @@ export interface CatalogStore {
   ruleConfidences(): Map<string, ConfidenceLevel>;
   /** Rules per status value. */
   statusCounts(): ValueCount[];
+  /** Rules of other sources sharing techniques with rule `id`, at most `limit`, sources taking turns. */
+  relatedRules?(id: string, limit: number): RelatedRule[];
   /** Rules whose ids are given, in one call (related rules, exports). */
   getRules(ids: string[]): Rule[];
   /** Every rule id (exports). */

@@ -12,6 +12,7 @@ import type {
   StoredProblem,
   SyncRecord,
   CoverageEntry,
+  RelatedRule,
   ValueCount,
 } from './catalog-store.js';
 import type { ConfidenceLevel } from '../enrich/enrichment.js';
@@ -19,6 +20,7 @@ import { filterSql, whereSql, withText } from './filter-sql.js';
 import { coverageEntries, ruleConfidences, statusCounts } from './coverage-sql.js';
 import { makeSnippet, searchWords } from './make-snippet.js';
 import { FacetIndex } from './facet-index.js';
+import { relatedRules } from './related-sql.js';
 import { openCatalogDb } from './open-catalog-db.js';
 import { rowToRule, type RuleRow } from './rule-row.js';
 
@@ -130,6 +132,10 @@ export class SqliteCatalogStore implements CatalogStore {
     const generation = this.db.prepare('SELECT total_changes()').pluck().get() + ':' + this.db.pragma('data_version', { simple: true });
     if (!this.facets_ || this.facets_.generation !== generation) this.facets_ = { generation, index: FacetIndex.build(this.db) };
     return this.facets_.index;
+  }
+
+  relatedRules(id: string, limit: number): RelatedRule[] {
+    return relatedRules(this.db, id, limit);
   }
 
   enrichment(id: string): StoredEnrichment | null {

@@ -22,6 +22,7 @@ const CONTENT_TYPES = {
   'coverage.js': 'text/javascript; charset=utf-8',
   'static-search.js': 'text/javascript; charset=utf-8',
   'hunt.js': 'text/javascript; charset=utf-8',
+  'rule.js': 'text/javascript; charset=utf-8',
   'icon.svg': 'image/svg+xml',
 } as const;
 

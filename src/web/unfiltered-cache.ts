@@ -52,6 +52,7 @@ export function withUnfilteredCache(store: CatalogStore): CatalogStore {
     statusCounts: () => remember('statuses', () => store.statusCounts()),
     getRule: (id) => store.getRule(id),
     enrichment: (id) => store.enrichment?.(id) ?? null,
+    relatedRules: (id, limit) => store.relatedRules?.(id, limit) ?? [],
     getRules: (ids) => store.getRules(ids),
     allRuleIds: () => store.allRuleIds(),
     problems: () => store.problems(),

@@ -68,6 +68,16 @@ after(async () => {
   if (shots) rmSync(shots, { recursive: true, force: true });
 });
 
+/** The text of a highlighted code block as a browser shows it: tags dropped, lint notes left out, entities decoded. */
+function codeText(page: string, id: string): string {
+  const start = page.indexOf(`<code id="${id}">`);
+  assert.ok(start >= 0, `code block ${id}`);
+  const inner = page.slice(start + `<code id="${id}">`.length, page.indexOf('</code>', start));
+  const lines = inner.split('\n').filter((l) => !l.startsWith('<span class="lint-mark'));
+  const text = lines.join('\n').replace(/<[^>]+>/g, '');
+  return `${text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')}\n`;
+}
+
 function assertPng(file: string): void {
   const bytes = readFileSync(file);
   assert.ok(bytes.length > 10_000, `${file} is a real screenshot`);
@@ -116,8 +126,13 @@ describe('web app over the synced azure-sentinel corpus', () => {
       assert.ok(text.includes(`-title">${h}</h2>`), `section ${h}`);
     }
     assert.ok(text.includes('Adversaries install or abuse Addigy, a legitimate remote monitoring and management (RMM) tool, as Remote Access Tools (T1219)'));
-    assert.ok(text.includes("where RemoteUrl has_any (\n          &#39;prod.addigy.com&#39;"), 'query shown as written');
-    assert.ok(text.includes('id: 4f0b3b8d-bde4-4cce-9ff7-1f0c0a7085af'), 'raw YAML shown');
+    const reference = await json<Rule>(`/api/rules/${encodeURIComponent(referenceId)}`);
+    assert.equal(codeText(text, 'query-code'), reference.query, 'query shown as written');
+    assert.equal(codeText(text, 'definition-code'), reference.raw, 'raw YAML shown as written');
+    assert.ok(text.includes('<span class="t-kw">has_any</span>'), 'the query is highlighted');
+    // Related rules: the corpus slice has other sources' T1219 rules only in RMM-free form, so check the section's shape.
+    assert.ok(text.includes('-title">Related Rules</h2>'));
+    assert.ok(text.includes('<span class="t-key">relevantTechniques</span>:'), 'the YAML is highlighted');
     assert.ok(text.includes('DeviceNetworkEvents uses Timestamp for the event time'));
     assert.ok(text.includes('MicrosoftThreatProtection (declared by the rule)'));
     assert.ok(text.includes('<a href="/?technique=T1219">T1219</a> Remote Access Tools</h3>'));
@@ -276,7 +291,7 @@ describe('web app in Chromium', () => {
     await page.close();
   });
 
-  test('an XSS rule executes nothing, in the feed or on its page', { timeout: 60_000 }, async () => {
+  test('an XSS rule executes nothing, in the feed or on its page: Markdown description, highlighted query', { timeout: 60_000 }, async () => {
     const page = await browser.newPage();
     let dialogs = 0;
     page.on('dialog', async (d) => {
@@ -287,10 +302,36 @@ describe('web app in Chromium', () => {
     assert.equal(await page.evaluate(() => (globalThis as { __xss?: number }).__xss), undefined);
     await Promise.all([page.waitForURL(/\/rules\//), page.getByRole('link', { name: XSS_RULE_NAME, exact: true }).click()]);
     assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), XSS_RULE_NAME);
-    assert.match((await page.locator('.description').textContent()) ?? '', /<img src=x onerror="window.__xss=1">/);
+    const description = page.locator('.description');
+    assert.match((await description.textContent()) ?? '', /<img src=x onerror="window.__xss=1">/);
+    // Markdown ran (bold, the one https link) and refused every other scheme, leaving the text.
+    assert.equal(await description.locator('strong').textContent(), 'bold');
+    assert.deepEqual(await description.locator('a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('rel')])), [
+      ['md-ok', 'https://example.com/ok', 'noopener noreferrer'],
+    ]);
+    assert.match((await description.textContent()) ?? '', /\[md-js\]\(javascript:window.__xss=1\)/);
+    assert.equal(await page.locator('main a[href^="javascript:" i], main a[href^="data:" i], main [onerror], main [onload]').count(), 0);
+    // The highlighted query shows the payload as text inside a string token.
+    assert.match((await page.locator('#query-code .t-str').first().textContent()) ?? '', /svg onload=alert\(1\)/);
     assert.equal(await page.locator('main img, main svg, main script').count(), 0);
+    for (const link of await description.locator('a').all()) await link.hover();
     assert.equal(await page.evaluate(() => (globalThis as { __xss?: number }).__xss), undefined);
     assert.equal(dialogs, 0);
     await page.close();
   });
+
+  test('the copy button copies the query as written, from the keyboard', { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/rules/${encodeURIComponent(referenceId)}`);
+    const button = page.locator('#query button.copy');
+    assert.ok(await button.isVisible(), 'shown once the script runs');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#query-code-copied').filter({ hasText: 'Copied' }).waitFor();
+    const reference = await json<Rule>(`/api/rules/${encodeURIComponent(referenceId)}`);
+    assert.equal(await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText()), reference.query);
+    await context.close();
+  });
+
 });

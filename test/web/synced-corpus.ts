@@ -8,6 +8,11 @@ import { XSS } from './sample-rule.js';
 /** The name the XSS fixture rule is synced under (its payloads are in the description and tags). */
 export const XSS_RULE_NAME = `XSS fixture ${XSS.script}`;
 
+/** Markdown payloads for the description: script links of every spelling, an image, raw HTML links. */
+export const XSS_MARKDOWN =
+  '[md-js](javascript:window.__xss=1) [md-case](JaVaScRiPt:window.__xss=1) [md-data](data:text/html,<script>window.__xss=1</script>) ' +
+  '<javascript:window.__xss=1> ![md-img](javascript:window.__xss=1) <a href="javascript:window.__xss=1">md-raw</a> **bold** [md-ok](https://example.com/ok)';
+
 /**
  * A Sentinel hunting query whose text fields carry XSS payloads. `window.__xss` is what the
  * browser test watches: the `onerror` payload would set it if it ever became markup.
@@ -17,6 +22,7 @@ name: ${JSON.stringify(XSS_RULE_NAME)}
 description: |
   ${XSS.flag}
   ${XSS.img} ${XSS.svg} ${XSS.script}
+  ${XSS_MARKDOWN}
 requiredDataConnectors:
   - connectorId: MicrosoftThreatProtection
     dataTypes:

@@ -22,7 +22,7 @@ function assertInert(page: string): void {
     const attributes = tag.replace(/"[^"]*"/g, '""');
     assert.doesNotMatch(attributes, /\son\w+\s*=/i, `event handler in ${tag}`);
     assert.doesNotMatch(tag, /(href|src)="\s*javascript:/i, `javascript: URL in ${tag}`);
-    if (name === 'script') assert.match(tag, /^<script type="module" src="\/assets\/(feed|coverage)\.js\?v=[0-9a-f]+">$/);
+    if (name === 'script') assert.match(tag, /^<script type="module" src="\/assets\/(feed|coverage|hunt|rule)\.js\?v=[0-9a-f]+">$/);
   }
   assert.doesNotMatch(page, /<script>/);
 }
@@ -158,6 +158,25 @@ describe('rule page view', () => {
     assert.ok(page.includes('<a href="https://example.com/a" rel="noopener noreferrer">https://example.com/a</a>'));
     assert.ok(page.includes('<li>Admins using the tool</li>'));
     assert.ok(page.includes('<time datetime="2026-12-03T12:30:00.000Z">2026-12-03 12:30 UTC</time>'));
+  });
+
+  test('the query is highlighted with its lint findings marked; the description is Markdown; related rules link', () => {
+    const lint = [{ ruleId: 'r-0001', code: 'no-time-filter' as const, severity: 'warning' as const, message: 'The query sets no time window', line: 2, column: 3, fileLine: null, fileColumn: null }];
+    const page = rulePage(
+      pageData({
+        rule: sampleRule({ description: 'Looks for **Addigy** agents; see [docs](https://addigy.com/docs) and [bad](javascript:alert(1)).' }),
+        lint,
+        related: [{ id: 'sigma/x y', name: `Other ${XSS.script}`, source: 'SigmaHQ', language: 'sigma', shared: 2 }],
+      }),
+    ).toString();
+    assertInert(page);
+    assert.ok(page.includes('<span class="line lint lint-warning" id="q-L2"><span class="t-op">|</span> <span class="t-kw">where</span>'));
+    assert.ok(page.includes('<span class="lint-mark lint-warning">  ^ warning: The query sets no time window (no-time-filter)</span>'));
+    assert.ok(page.includes('1 lint finding is marked under its line; see <a href="#lint">Lint</a>.'));
+    assert.ok(page.includes('<button type="button" class="copy secondary" data-copy="query-code" aria-describedby="query-code-copied" hidden>Copy</button>'));
+    assert.ok(page.includes('<p>Looks for <strong>Addigy</strong> agents; see <a href="https://addigy.com/docs" rel="noopener noreferrer">docs</a> and [bad](javascript:alert(1)).</p>'));
+    assert.ok(page.includes('<li><a href="/rules/sigma%2Fx%20y">Other &lt;script&gt;alert(1)&lt;/script&gt;</a> <span class="badge b-source">SigmaHQ</span>'));
+    assert.ok(page.includes('2 shared techniques'));
   });
 
   test('a flagged rule lists its problems first', () => {

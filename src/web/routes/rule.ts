@@ -7,6 +7,8 @@ import { nowInputValue, type HuntPanelData } from '../views/hunt-panel.js';
 import type { Html } from '../views/html.js';
 
 const HOUR_MICROS = 3_600_000_000;
+/** Related rules shown on a rule page. */
+const RELATED_SHOWN = 6;
 
 /** The hunt panel's starting values for a KQL rule: its own query, "now" the start of the current hour (UTC). */
 export function defaultHuntPanel(rule: { id: string; language: string; query: string }, nowMs: number = Date.now()): HuntPanelData | null {
@@ -21,7 +23,7 @@ export function renderRulePage({ store, attack }: WebDeps, id: string, hunt?: Hu
   if (!rule) return null;
   const data = rulePageData(rule, attack, store.enrichment?.(id) ?? null);
   const panel = defaultHuntPanel(rule);
-  return rulePage({ ...data, hunt: panel ? (hunt ?? panel) : null });
+  return rulePage({ ...data, hunt: panel ? (hunt ?? panel) : null, related: store.relatedRules?.(id, RELATED_SHOWN) ?? [] });
 }
 
 /** `/rules/<id>`: the reference page of one rule; 404 page for an unknown id. */

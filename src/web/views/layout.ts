@@ -9,7 +9,7 @@ export interface PageOptions {
   section: Section;
   body: Html;
   /** Extra scripts by asset name (progressive enhancement only). */
-  scripts?: ('feed' | 'coverage' | 'hunt')[];
+  scripts?: ('feed' | 'coverage' | 'hunt' | 'rule')[];
   /** The Atom feed matching this page (the feed page passes its filters). */
   atom?: string;
 }

@@ -7,6 +7,9 @@ import { feedUrl } from '../feed-query.js';
 import type { Enrichment } from '../../enrich/index.js';
 import type { LintFinding } from '../../lint/index.js';
 import { huntPanel, type HuntPanelData } from './hunt-panel.js';
+import { renderMarkdown } from './markdown.js';
+import { highlightCode, type LineMark } from '../highlight/render.js';
+import type { RelatedRule } from '../../store/catalog-store.js';
 import {
   confidenceSummary,
   enrichedAttack,
@@ -44,6 +47,8 @@ export interface RulePageData {
   lint?: LintFinding[] | null;
   /** The "Run this hunt" panel (KQL rules only); absent or null: no panel. */
   hunt?: HuntPanelData | null;
+  /** Rules of other sources sharing techniques with this one; absent: the section is left out. */
+  related?: RelatedRule[];
 }
 
 interface PageSection {
@@ -61,16 +66,47 @@ function hypothesisSection({ hypothesis, enrichment }: RulePageData): Html {
     : html`<p class="none">No hypothesis yet: the rule gives no description, technique or data source to build one from.</p>`;
 }
 
-function querySection({ rule }: RulePageData): Html {
-  return rule.query.trim()
-    ? html`<pre class="code" tabindex="0" aria-label="Query (${rule.language})"><code>${rule.query}</code></pre>`
-    : html`<p class="none">No query: the rule file holds none.</p>`;
+/** Lint findings as marks under their query lines. */
+function lintMarks(findings: LintFinding[] | null | undefined): LineMark[] {
+  return (findings ?? []).map((f) => ({ line: f.line, column: f.column, severity: f.severity, text: `${f.message} (${f.code})` }));
+}
+
+/** A code block with a copy button (shown by rule.js; without JavaScript there is nothing to click). */
+function codeBlock(id: string, label: string, code: Html, extraClass = ''): Html {
+  return html`<div class="code-block">
+<button type="button" class="copy secondary" data-copy="${id}" aria-describedby="${id}-copied" hidden>Copy</button><span class="copied" id="${id}-copied" role="status"></span>
+<pre class="code${extraClass}" tabindex="0" aria-label="${label}"><code id="${id}">${code}</code></pre>
+</div>`;
+}
+
+/** The grammar of a rule file: YAML for Sentinel, Sigma and Splunk, TOML for Elastic, KQL for loose .kql files. */
+function fileLanguage(rule: Rule): string {
+  if (rule.format === 'elastic') return 'toml';
+  if (rule.format === 'kql') return /\.(kql|csl|txt)$/i.test(rule.path) ? 'kql' : 'plain';
+  return 'yaml';
+}
+
+function querySection({ rule, lint }: RulePageData): Html {
+  if (!rule.query.trim()) return html`<p class="none">No query: the rule file holds none.</p>`;
+  const marks = lintMarks(lint);
+  const note = marks.length
+    ? html`<p class="hint">${marks.length} lint finding${marks.length === 1 ? ' is' : 's are'} marked under ${marks.length === 1 ? 'its line' : 'their lines'}; see <a href="#lint">Lint</a>.</p>`
+    : '';
+  return html`${note}${codeBlock('query-code', `Query (${rule.language})`, highlightCode(rule.query, rule.language, marks, 'q'))}`;
 }
 
 function definitionSection({ rule }: RulePageData): Html {
   return rule.raw.trim()
-    ? html`<pre class="code raw" tabindex="0" aria-label="Rule file ${rule.path}"><code>${rule.raw}</code></pre>`
+    ? codeBlock('definition-code', `Rule file ${rule.path}`, highlightCode(rule.raw, fileLanguage(rule), [], 'd'), ' raw')
     : html`<p class="none">No rule definition: the file text was not kept.</p>`;
+}
+
+function relatedSection({ related }: RulePageData): Html {
+  if (!related?.length) return html`<p class="none">No rule of another source shares a technique with this one.</p>`;
+  return html`<ul class="related">${related.map(
+    (r) =>
+      html`<li><a href="/rules/${encodeURIComponent(r.id)}">${r.name}</a> <span class="badge b-source">${r.source}</span> <span class="badge b-language">${r.language}</span> <span class="hint">${r.shared} shared technique${r.shared === 1 ? '' : 's'}</span></li>`,
+  )}</ul>`;
 }
 
 function dataSourcesSection({ rule, dataSourceNotes, enrichment }: RulePageData): Html {
@@ -168,6 +204,7 @@ function sectionsOf(data: RulePageData): PageSection[] {
     { id: 'definition', title: 'Rule Definition', body: definitionSection(data) },
     { id: 'data-sources', title: 'Required Data Sources', body: dataSourcesSection(data) },
     { id: 'attack', title: 'ATT&CK Context', body: attackSection(data) },
+    ...(data.related ? [{ id: 'related', title: 'Related Rules', body: relatedSection(data) }] : []),
     { id: 'references', title: 'References', body: referencesSection(data) },
     { id: 'false-positives', title: 'False Positive Guidance', body: falsePositivesSection(data) },
     { id: 'source', title: 'Original Source', body: originalSourceSection(data) },
@@ -197,10 +234,10 @@ ${badges(rule, true)}
 <dt>Kind</dt><dd>${rule.kind}</dd>
 <dt>Status</dt><dd>${rule.status ?? html`<span class="none">not given</span>`}</dd>
 </dl>
-${rule.description.trim() ? html`<div class="description"><p>${rule.description}</p></div>` : html`<p class="none">The rule file gives no description.</p>`}
+${rule.description.trim() ? html`<div class="description">${renderMarkdown(rule.description)}</div>` : html`<p class="none">The rule file gives no description.</p>`}
 <nav class="toc" aria-label="On this page"><ul>${sections.map((s) => html`<li><a href="#${s.id}">${s.title}</a></li>`)}</ul></nav>
 </header>
 ${sections.map((s) => html`<section id="${s.id}"${s.needsServer ? html` data-needs-server` : ''} aria-labelledby="${s.id}-title"><h2 id="${s.id}-title">${s.title}</h2>${s.body}</section>`)}
 </article>`;
-  return layout({ title: rule.name, section: 'rule', body, scripts: data.hunt ? ['hunt'] : [] });
+  return layout({ title: rule.name, section: 'rule', body, scripts: data.hunt ? ['rule', 'hunt'] : ['rule'] });
 }
