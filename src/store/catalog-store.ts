@@ -73,7 +73,8 @@ export type FacetName = 'source' | 'language' | 'kind' | 'severity' | 'confidenc
 /**
  * Facet name → value → number of rules matching the current filters, where each facet's own
  * filter is left out (so its other values show what adding them would bring); most frequent
- * first. `flagged` and `problems` count the rules the two yes/no filters would keep.
+ * first (severity and confidence: most severe / confident first). `flagged` and `problems`
+ * count the rules the two yes/no filters would keep.
  */
 export type Facets = Record<FacetName, { value: string; label: string; count: number }[]> & {
   flagged?: number;

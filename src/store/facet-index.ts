@@ -13,6 +13,17 @@ import type { FacetName, Facets, RuleFilters } from './catalog-store.js';
 /** The facets, in the order the feed shows them. */
 export const FACET_NAMES: readonly FacetName[] = ['source', 'language', 'kind', 'severity', 'confidence', 'tactic', 'technique', 'table', 'tag'];
 
+/** Facets with a natural order, shown in it (most severe, most confident first) rather than by count. */
+const RANKED: Partial<Record<FacetName, readonly string[]>> = {
+  severity: ['critical', 'high', 'medium', 'low', 'informational'],
+  confidence: ['high', 'medium', 'low'],
+};
+
+function rankOf(order: readonly string[], value: string): number {
+  const i = order.indexOf(value);
+  return i < 0 ? order.length : i;
+}
+
 /** One facet: its values (by code) and, per rule, the codes it has. */
 interface Dimension {
   values: string[];
@@ -165,7 +176,8 @@ export class FacetIndex {
       tally.forEach((count, c) => {
         if (count > 0) list.push({ value: dim.values[c]!, label: dim.labels[c]!, count });
       });
-      list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+      const rank = RANKED[name];
+      list.sort((a, b) => (rank ? rankOf(rank, a.value) - rankOf(rank, b.value) : 0) || b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
       out[name] = list;
     });
     let flagged = 0;

@@ -87,6 +87,11 @@ describe('facet counts', () => {
       assert.deepEqual(new Map(f[name].map((o) => [o.value, o.count])), expectedCounts({}, name), name);
     }
     assert.ok(f.confidence.length > 0 && f.confidence.every((o) => ['high', 'medium', 'low'].includes(o.value)));
+    // Severity and confidence keep their natural order, whatever the counts.
+    const order = ['critical', 'high', 'medium', 'low', 'informational'];
+    const ranks = f.severity.map((o) => order.indexOf(o.value));
+    assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b));
+    assert.deepEqual(f.confidence.map((o) => o.value), ['high', 'medium', 'low'].filter((v) => f.confidence.some((o) => o.value === v)));
     assert.equal(f.problems, lintProblems.size);
     assert.equal(f.flagged, rules.filter((r) => r.problems.length > 0 || r.flags.length > 0).length);
   });
