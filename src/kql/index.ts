@@ -10,7 +10,8 @@ import { executePlan, MissingTableError } from './engine/execute.js';
 import type { KqlType, KqlValue } from './engine/values.js';
 import { analyzeQuery, type QueryDiagnostic } from './frontend/analyze.js';
 import { buildPlan } from './plan/build-plan.js';
-import { UnresolvedUnionError, UnsupportedFeatureError, type QueryPlan } from './plan/types.js';
+import { SchemaProbeNeeded, UnresolvedUnionError, UnsupportedFeatureError, type QueryPlan } from './plan/types.js';
+import { BagUnpackConflictError, probeSchemaText } from './engine/schema-probe.js';
 import type { TableSchema } from './schema/table-schema.js';
 
 export type { Table } from './engine/column.js';
@@ -68,18 +69,12 @@ export function runQuery(query: string, tables: Table[] | Map<string, Table>, op
   const started = performance.now();
   const byName = tables instanceof Map ? tables : new Map(tables.map((t) => [t.name, t]));
   const schemas = schemasInPlay(byName, options.schemas ?? []);
-  const { plan, analyzeMs } = planQuery(query, schemas);
+  const now = options.now === undefined ? Date.now() * 1000 : options.now instanceof Date ? options.now.getTime() * 1000 : options.now;
+  const execOptions = { now, maxRows: options.maxRows, timeoutMs: options.timeoutMs, maxHeapBytes: options.maxHeapBytes };
+  const { plan, analyzeMs } = planQuery(query, schemas, (probe) => withQueryErrors(() => probeSchemaText(probe, byName, execOptions)));
   const analyzedAt = started + analyzeMs;
   const plannedAt = performance.now();
-  const now = options.now === undefined ? Date.now() * 1000 : options.now instanceof Date ? options.now.getTime() * 1000 : options.now;
-  let table: Table;
-  try {
-    table = executePlan(plan.result, byName, { now, maxRows: options.maxRows, timeoutMs: options.timeoutMs, maxHeapBytes: options.maxHeapBytes });
-  } catch (err) {
-    if (err instanceof QueryLimitError) throw new QueryError('limit', err.message, null, null, [], err.operator);
-    if (err instanceof MissingTableError) throw new QueryError('data', err.message);
-    throw err;
-  }
+  const table = withQueryErrors(() => executePlan(plan.result, byName, execOptions));
   const executedAt = performance.now();
   const columns = plan.result.columns.map((c) => ({ name: c.name, type: c.type }));
   return {
@@ -97,12 +92,26 @@ export function runQuery(query: string, tables: Table[] | Map<string, Table>, op
   };
 }
 
+/** Runs `f`, turning the engine's limit, missing-data and bag_unpack conflict errors into QueryErrors. */
+function withQueryErrors<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof QueryLimitError) throw new QueryError('limit', err.message, null, null, [], err.operator);
+    if (err instanceof MissingTableError || err instanceof BagUnpackConflictError) throw new QueryError('data', err.message);
+    throw err;
+  }
+}
+
 /**
- * Binds and plans a query. A `union isfuzzy=true` leg over an unknown table is dropped the way
- * Kusto drops it: the leg's text is blanked and the query bound again (at most a few rounds:
- * one per level of nested fuzzy unions).
+ * Binds and plans a query, in rounds when the query text has to change first:
+ * - a `union isfuzzy=true` leg over an unknown table is dropped the way Kusto drops it (its
+ *   text blanked, positions kept);
+ * - an `evaluate bag_unpack` / `pivot` without an output schema gets the schema its input data
+ *   gives (`probe`), inserted after the plugin call (later columns of that line shift in
+ *   messages).
  */
-function planQuery(query: string, schemas: TableSchema[]): { plan: QueryPlan; analyzeMs: number } {
+function planQuery(query: string, schemas: TableSchema[], probe: (p: SchemaProbeNeeded) => string): { plan: QueryPlan; analyzeMs: number } {
   let text = query;
   let analyzeMs = 0;
   for (let round = 0; ; round++) {
@@ -122,9 +131,13 @@ function planQuery(query: string, schemas: TableSchema[]): { plan: QueryPlan; an
         throw new QueryError('unsupported', err.message, err.pos.line, err.pos.column, [], err.feature);
       }
       if (err instanceof UnresolvedUnionError) throw new QueryError('semantic', err.message, err.pos.line, err.pos.column);
+      if (err instanceof SchemaProbeNeeded && round < 16) {
+        text = text.slice(0, err.insertAt) + probe(err) + text.slice(err.insertAt);
+        continue;
+      }
       throw err;
     }
-    if (!plan.fuzzyBlanks.length || round >= 4) return { plan, analyzeMs };
+    if (!plan.fuzzyBlanks.length || round >= 16) return { plan, analyzeMs };
     text = blankRanges(text, plan.fuzzyBlanks);
   }
 }

@@ -21,6 +21,8 @@ import { runSort, runTop } from './operators/sort.js';
 import { runSummarize } from './operators/summarize.js';
 import { runTake } from './operators/take.js';
 import { runTopNested } from './operators/top-nested.js';
+import { runBagUnpack } from './operators/bag-unpack.js';
+import { runPivot } from './operators/pivot.js';
 import { runUnion } from './operators/union.js';
 import { runWhere } from './operators/where.js';
 import { storageKind } from './column.js';
@@ -101,6 +103,10 @@ export function executePlan(plan: TabularPlan, tables: Map<string, Table>, optio
         return runParse(p, evaluate(p.input), env);
       case 'mvApply':
         return runMvApply(p, evaluate(p.input), env, subqueryRunner(p));
+      case 'bagUnpack':
+        return runBagUnpack(p, evaluate(p.input), env);
+      case 'pivot':
+        return runPivot(p, evaluate(p.input), env);
       case 'topNested':
         return runTopNested(p, evaluate(p.input), env);
       case 'partition':

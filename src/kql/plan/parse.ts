@@ -10,7 +10,7 @@ import { columnsOf, type PlanContext } from './context.js';
 import { namedParameters } from './named-parameters.js';
 import { scalarFrom } from './scalar.js';
 import { planNode } from './tabular.js';
-import type { TabularPlan } from './types.js';
+import type { ColumnDef, TabularPlan } from './types.js';
 
 const TYPE_PATTERN: Partial<Record<KqlType, string>> = {
   long: '\\-?\\d+',
@@ -21,7 +21,10 @@ const TYPE_PATTERN: Partial<Record<KqlType, string>> = {
 
 /** Converts a parse or parse-where operator. */
 export function parsePlan(op: Kusto.Language.Syntax.ParseOperator, input: TabularPlan, ctx: PlanContext, filter: boolean): TabularPlan {
-  const columns = columnsOf(op.ResultType);
+  // parsing into a column the input has already gives a second column of that name; the next
+  // operator's binding calls it name1, as made unique here
+  const columns = uniqueNames(columnsOf(op.ResultType));
+  const bound = columnsOf(op.ResultType);
   const params = namedParameters(op);
   const kindText = (params.get('kind') ?? 'simple').toLowerCase();
   if (kindText !== 'simple' && kindText !== 'regex' && kindText !== 'relaxed') return ctx.unsupported(`parse kind=${kindText}`, op);
@@ -41,7 +44,8 @@ export function parsePlan(op: Kusto.Language.Syntax.ParseOperator, input: Tabula
       const name = decl.SimpleName ?? '';
       const typeText = cls === 'NameAndTypeDeclaration' ? ((p as Kusto.Language.Syntax.NameAndTypeDeclaration).Type?.toString() ?? '').trim() : 'string';
       const type = normalizeKqlType(typeText) ?? 'string';
-      const index = columns.findIndex((c) => c.name === name);
+      // the parsed column is the last of that name (an input column of the same name comes first)
+      const index = bound.map((c) => c.name).lastIndexOf(name);
       if (index < 0) ctx.unsupported(`parse column ${name}`, p);
       targets.push(index);
       regex += `(${(kindText !== 'relaxed' && TYPE_PATTERN[type]) || '.*?'})`;
@@ -65,6 +69,17 @@ export function parsePlan(op: Kusto.Language.Syntax.ParseOperator, input: Tabula
     },
     columns,
   );
+}
+
+/** Columns with repeated names renamed name1, name2 … (the first keeps its name). */
+function uniqueNames(columns: ColumnDef[]): ColumnDef[] {
+  const taken = new Set<string>();
+  return columns.map((c) => {
+    let name = c.name;
+    for (let k = 1; taken.has(name); k++) name = `${c.name}${k}`;
+    taken.add(name);
+    return { ...c, name };
+  });
 }
 
 function listNodes(list: Kusto.Language.Syntax.SyntaxList$1<Kusto.Language.Syntax.SyntaxNode> | null): KSyntaxElement[] {

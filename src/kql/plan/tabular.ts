@@ -16,6 +16,7 @@ import { makeSeriesPlan } from './make-series.js';
 import { mvApplyPlan } from './mv-apply.js';
 import { partitionPlan } from './partition.js';
 import { topNestedPlan } from './top-nested.js';
+import { evaluatePlan } from './evaluate.js';
 import { sortKeys } from './sort-keys.js';
 import type { ColumnDef, ScalarExpr, TabularPlan } from './types.js';
 
@@ -193,6 +194,8 @@ function operatorPlan(op: KSyntaxElement, input: TabularPlan, ctx: PlanContext):
       return makeSeriesPlan(op as Node<'MakeSeriesOperator'>, input, ctx);
     case 'MvApplyOperator':
       return mvApplyPlan(op as Node<'MvApplyOperator'>, input, ctx, operatorPlan);
+    case 'EvaluateOperator':
+      return evaluatePlan(op as Node<'EvaluateOperator'>, input, ctx);
     case 'TopNestedOperator':
       return topNestedPlan(op as Node<'TopNestedOperator'>, input, ctx);
     case 'PartitionOperator':

@@ -166,6 +166,18 @@ export type TabularPlan = PlanBase &
         input: TabularPlan;
         levels: { value: ScalarExpr; count: ScalarExpr | null; others: ScalarExpr | null; aggregate: AggregateCall; descending: boolean }[];
       }
+    /**
+     * `evaluate bag_unpack(bag [, prefix] [, columnsConflict] [, ignoredProperties]) : (schema)`:
+     * the output columns are the binder's (from the schema); a column that is not an input
+     * column (or is replaced, `replace_source`) takes the bag's slot of its name without prefix.
+     */
+    | { op: 'bagUnpack'; input: TabularPlan; bag: ScalarExpr; prefix: string; conflict: 'error' | 'replace_source' | 'keep_source'; ignored: string[] }
+    /**
+     * `evaluate pivot(value [, aggregate] [, by…]) : (schema)`: one row per group of `by`; every
+     * other output column holds the aggregate over the group's rows whose value (as a string)
+     * is the column's name.
+     */
+    | { op: 'pivot'; input: TabularPlan; value: ScalarExpr; aggregate: AggregateCall; by: ScalarExpr[]; byNames: string[] }
     /** `partition by key (subquery)`: the subquery (reading `applyInput` id) runs once per distinct key; results are concatenated. */
     | { op: 'partition'; input: TabularPlan; key: ScalarExpr; subquery: TabularPlan; id: number }
     /** Inside mv-apply's or partition's subquery: the rows of the current input row or partition. */
@@ -187,6 +199,21 @@ export interface QueryPlan {
    * (same length, positions kept) and binds the query again.
    */
   fuzzyBlanks: [number, number][];
+}
+
+/**
+ * An `evaluate bag_unpack(…)` / `pivot(…)` written without an output schema: its columns depend
+ * on the data. The caller runs `plan.input`, derives the schema, inserts it at `insertAt` (the
+ * query offset just after the plugin call) and binds the query again.
+ */
+export class SchemaProbeNeeded extends Error {
+  constructor(
+    readonly plan: TabularPlan & { op: 'bagUnpack' | 'pivot' },
+    readonly insertAt: number,
+  ) {
+    super(`${plan.operator} needs its output schema from the data`);
+    this.name = 'SchemaProbeNeeded';
+  }
 }
 
 /** A `union isfuzzy=true` none of whose legs reads a known table: Kusto fails such a query. */

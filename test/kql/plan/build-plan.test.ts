@@ -57,10 +57,10 @@ describe('buildPlan', () => {
   });
 
   test('an unsupported operator is a typed error naming it, with its position', () => {
-    const analyzed = analyzeQuery('T\n| evaluate bag_unpack(d)', { tables: [T] });
+    const analyzed = analyzeQuery('T\n| sample 5', { tables: [T] });
     assert.throws(
       () => buildPlan(analyzed.code),
-      (err: unknown) => err instanceof UnsupportedFeatureError && err.feature === 'operator evaluate' && err.pos.line === 2 && err.pos.column === 3,
+      (err: unknown) => err instanceof UnsupportedFeatureError && err.feature === 'operator sample' && err.pos.line === 2 && err.pos.column === 3,
     );
   });
 });
