@@ -159,6 +159,28 @@ describe('POST /api/hunt', () => {
   });
 });
 
+describe('hunts on worker threads', () => {
+  // A few hundred ms of engine time at least (300,000 strings made and counted), plus the worker's start.
+  const SLOW = 'range x from 1 to 300000 step 1 | extend y = strcat("a", x) | summarize n = dcount(y)';
+
+  test('pages stay quick while a hunt runs; a third hunt at once is refused (503)', async () => {
+    const order: string[] = [];
+    const first = huntJson({ query: SLOW, now: NOW }).then((r) => (order.push('hunt'), r));
+    const second = huntJson({ query: SLOW, now: NOW });
+    await new Promise((r) => setTimeout(r, 100));
+    const third = await huntJson({ query: 'print 1', now: NOW });
+    assert.equal(third.status, 503);
+    assert.match(third.body.error.message, /another hunt is running/);
+    const page = await fetch(`${server.url}/rules/rule-ref`);
+    order.push('page');
+    assert.equal(page.status, 200);
+    const [a, b] = await Promise.all([first, second]);
+    assert.deepEqual([a.status, b.status], [200, 200]);
+    assert.deepEqual(a.body.rows, [[300_000]]);
+    assert.deepEqual(order, ['page', 'hunt'], 'the page was served while the hunt ran');
+  });
+});
+
 describe('hunt guards', () => {
   test('content types other than JSON and forms are refused (415)', async () => {
     const res = await fetch(`${server.url}/api/hunt`, { method: 'POST', headers: { 'content-type': 'application/xml', origin: server.url }, body: '<q/>' });

@@ -4,7 +4,8 @@ import { csrf } from 'hono/csrf';
 import type { WebDeps } from '../web-deps.js';
 import { HUNT_LIMITS } from '../hunt/hunt-limits.js';
 import { HuntRequestError, readHuntRequest, type HuntDownload } from '../hunt/hunt-request.js';
-import { failure, huntCsv, huntJson, huntResponseBody, runHunt, type HuntOutcome, type HuntRequest } from '../hunt/run-hunt.js';
+import { failure } from '../hunt/run-hunt.js';
+import { HuntPool } from '../hunt/hunt-pool.js';
 import { nowInputValue, type HuntPanelData } from '../views/hunt-panel.js';
 import { notFoundPage } from '../views/not-found.js';
 import { renderRulePage } from './rule.js';
@@ -15,10 +16,9 @@ function outcomeStatus(outcome: { ok: boolean }): 200 | 422 {
 }
 
 /** A download of a successful hunt, named after the first table. */
-function downloadResponse(c: Context, outcome: HuntOutcome & { ok: true }, download: Exclude<HuntDownload, null>): Response {
-  const name = `hunt-${outcome.data.tables[0]?.name ?? 'result'}.${download}`;
-  const body = download === 'csv' ? huntCsv(outcome) : huntJson(outcome);
-  return c.body(body, 200, {
+function downloadResponse(c: Context, table: string | undefined, file: string, download: Exclude<HuntDownload, null>): Response {
+  const name = `hunt-${table ?? 'result'}.${download}`;
+  return c.body(file, 200, {
     'Content-Type': download === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
     'Content-Disposition': `attachment; filename="${name}"`,
   });
@@ -27,27 +27,17 @@ function downloadResponse(c: Context, outcome: HuntOutcome & { ok: true }, downl
 /**
  * `POST /api/hunt` (JSON answer, or a CSV / JSON file with `download`) and `POST /rules/<id>/hunt`
  * (the rule page with the result, for browsers without JavaScript). Bodies are size-limited
- * before they are read; at most HUNT_LIMITS.maxConcurrent hunts run at once.
+ * before they are read; hunts run on worker threads (hunt-pool.ts), at most
+ * HUNT_LIMITS.maxConcurrent at once, so pages stay quick while a hunt runs.
  */
 export function huntRoutes(deps: WebDeps): Hono {
   const app = new Hono();
-  let running = 0;
-  const schemas = deps.schemas ?? new Map();
+  const pool = new HuntPool([...(deps.schemas ?? new Map()).values()]);
   const limit = bodyLimit({
     maxSize: HUNT_LIMITS.maxBodyBytes,
     onError: (c) => c.json({ ok: false, error: { kind: 'request', message: `the request is larger than ${HUNT_LIMITS.maxBodyBytes / 1024 / 1024} MB` } }, 413),
   });
-
-  /** Runs under the concurrency limit; null when busy. */
-  async function guarded(request: HuntRequest, maxRows?: number): Promise<HuntOutcome | null> {
-    if (running >= HUNT_LIMITS.maxConcurrent) return null;
-    running++;
-    try {
-      return await runHunt(request, schemas, maxRows);
-    } finally {
-      running--;
-    }
-  }
+  const busy = () => failure('request', 'another hunt is running; try again in a moment');
 
   // Form posts only from our own pages (JSON from elsewhere is stopped by the browser's CORS preflight).
   const sameOrigin = csrf();
@@ -60,10 +50,11 @@ export function huntRoutes(deps: WebDeps): Hono {
       if (err instanceof HuntRequestError) return c.json(failure('request', err.message), err.status);
       throw err;
     }
-    const outcome = await guarded(parsed.request, parsed.download ? HUNT_LIMITS.maxDownloadRows : undefined);
-    if (!outcome) return c.json(failure('request', 'another hunt is running; try again in a moment'), 503);
-    if (outcome.ok && parsed.download) return downloadResponse(c, outcome, parsed.download);
-    return c.json(huntResponseBody(outcome), outcomeStatus(outcome));
+    const run = pool.run(parsed.request, parsed.download, parsed.download ? HUNT_LIMITS.maxDownloadRows : HUNT_LIMITS.maxResponseRows);
+    if (!run) return c.json(busy(), 503);
+    const { body, file } = await run;
+    if (body.ok && parsed.download && file !== undefined) return downloadResponse(c, body.data.tables[0]?.name, file, parsed.download);
+    return c.json(body, outcomeStatus(body));
   });
 
   app.post('/rules/:id/hunt', sameOrigin, limit, async (c) => {
@@ -72,14 +63,15 @@ export function huntRoutes(deps: WebDeps): Hono {
     let panel: HuntPanelData;
     try {
       const { request } = await readHuntRequest(c);
-      const outcome = (await guarded(request)) ?? failure('request', 'another hunt is running; try again in a moment');
+      const run = pool.run(request, null, HUNT_LIMITS.maxResponseRows);
+      const outcome = run ? (await run).body : busy();
       panel = {
         ruleId: id,
         query: request.query,
         now: nowInputValue(request.nowMicros),
         data: request.data.kind,
         ...(request.data.kind === 'upload' && request.data.upload.table ? { table: request.data.upload.table } : {}),
-        outcome: huntResponseBody(outcome),
+        outcome,
       };
     } catch (err) {
       if (!(err instanceof HuntRequestError)) throw err;
