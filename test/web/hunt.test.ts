@@ -102,6 +102,19 @@ describe('POST /api/hunt', () => {
     assert.match(a.body.data.notes[0]!, /^DeviceNetworkEvents: 2,000 synthetic rows from its schema \(\d+ columns\)/);
   });
 
+  test('the reference rule on synthetic telemetry finds Addigy connections, each one the query asks for', async () => {
+    const { status, body } = await huntJson({ query: REFERENCE_QUERY, now: NOW, data: 'synthetic' });
+    assert.equal(status, 200);
+    assert.ok(body.rowCount > 0, 'the generator plants the RMM agents the corpus hunts for');
+    const url = body.columns.findIndex((c) => c.name === 'RemoteUrl');
+    const first = body.columns.findIndex((c) => c.name === 'FirstSeen');
+    for (const row of body.rows) {
+      assert.ok(['prod.addigy.com', 'grtmprod.addigy.com', 'agents.addigy.com'].includes(row[url] as string), String(row[url]));
+      // The query keeps the 5 days before now.
+      assert.ok(Date.parse(row[first] as string) >= Date.parse(NOW) - 5 * 86_400_000, String(row[first]));
+    }
+  });
+
   test('a table without a schema gets the columns the query names', async () => {
     const { status, body } = await huntJson({ query: 'SigninLogs | where ResultType == "0" | summarize count() by UserPrincipalName | count', now: NOW });
     assert.equal(status, 200);
@@ -261,6 +274,14 @@ describe('the rule page hunt panel', () => {
     // (the form sends CRLF line ends, which must not shift anything).
     assert.ok(text.includes('<strong>Syntax error at line 2, column 22</strong>: Missing expression'));
     assert.ok(text.includes(`<pre class="code error-line" aria-label="Line 2 of the query"><code>| where RemotePort ==\n${' '.repeat(21)}^</code></pre>`));
+  });
+
+  test('without JavaScript, a refused request shows why and keeps the query typed', async () => {
+    const res = await huntForm('/rules/rule-ref/hunt', { query: 'DeviceNetworkEvents | take 5', now: NOW, data: 'upload' });
+    assert.equal(res.status, 422);
+    const text = await res.text();
+    assert.ok(text.includes('<strong>Cannot run</strong>: file: choose a telemetry file to upload'));
+    assert.ok(text.includes('maxlength="65536">\nDeviceNetworkEvents | take 5</textarea>'));
   });
 
   test('an unknown rule id is a 404', async () => {

@@ -11,6 +11,9 @@ import type { HuntRequest } from './run-hunt.js';
 
 /** A request we refuse, with the HTTP status to answer. */
 export class HuntRequestError extends Error {
+  /** The query the request carried, when it had one (so a form can show it again). */
+  query?: string;
+
   constructor(
     readonly status: 400 | 413 | 415,
     message: string,
@@ -82,6 +85,17 @@ async function fieldsOf(c: Context): Promise<{ fields: RawFields; bytes: Uint8Ar
 /** The hunt and the download asked for; throws HuntRequestError for anything malformed. */
 export async function readHuntRequest(c: Context): Promise<{ request: HuntRequest; download: HuntDownload }> {
   const { fields, bytes } = await fieldsOf(c);
+  try {
+    return validated(c, fields, bytes);
+  } catch (err) {
+    if (err instanceof HuntRequestError && typeof fields.query === 'string' && fields.query.length <= HUNT_LIMITS.maxQueryChars) {
+      err.query = fields.query.replace(/\r\n?/g, '\n');
+    }
+    throw err;
+  }
+}
+
+function validated(c: Context, fields: RawFields, bytes: Uint8Array | null): { request: HuntRequest; download: HuntDownload } {
   let query = optionalString(fields, 'query', HUNT_LIMITS.maxQueryChars);
   if (!query || !query.trim()) throw new HuntRequestError(400, 'query: the query is empty');
   // Form posts send a textarea's line ends as CRLF; positions in errors count lines either way.

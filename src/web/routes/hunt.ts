@@ -75,8 +75,8 @@ export function huntRoutes(deps: WebDeps): Hono {
       };
     } catch (err) {
       if (!(err instanceof HuntRequestError)) throw err;
-      const rule = deps.store.getRule(id)!;
-      panel = { ruleId: id, query: rule.query, now: nowInputValue(Date.now() * 1000), data: 'synthetic', outcome: failure('request', err.message) };
+      const query = err.query ?? deps.store.getRule(id)!.query;
+      panel = { ruleId: id, query, now: nowInputValue(Date.now() * 1000), data: 'synthetic', outcome: failure('request', err.message) };
     }
     const page = renderRulePage(deps, id, panel)!;
     return c.html(page.toString(), panel.outcome ? outcomeStatus(panel.outcome) : 200);
