@@ -2,7 +2,7 @@
  * Entry point of the plan builder: walks the statements of an analyzed query (lets bind names,
  * the last expression statement is the result) and converts it into a QueryPlan.
  */
-import { separatedElements, syntaxClass, type KSyntaxElement } from '../frontend/kusto.js';
+import { listToArray, separatedElements, syntaxClass, type KSyntaxElement } from '../frontend/kusto.js';
 import { kustoCodeOf, type AnalyzedQuery } from '../frontend/analyze.js';
 import { PlanContext } from './context.js';
 import { bindLet } from './scalar.js';
@@ -14,7 +14,7 @@ export function buildPlan(query: AnalyzedQuery): QueryPlan {
   const code = kustoCodeOf(query);
   const database = code.Globals?.Database ?? null;
   const root = code.Syntax as Kusto.Language.Syntax.QueryBlock | null;
-  const ctx = new PlanContext(query.text, (name) => database?.GetTable(name) != null, root?.Tree ?? null);
+  const ctx = new PlanContext(query.text, (name) => database?.GetTable(name) != null, root?.Tree ?? null, () => listToArray(database?.Tables));
   if (!root || syntaxClass(root) !== 'QueryBlock') throw new UnsupportedFeatureError('control commands', { line: 1, column: 1 });
   let result: KSyntaxElement | null = null;
   for (const stmt of separatedElements(root.Statements)) {

@@ -35,6 +35,8 @@ export class PlanContext {
     readonly knownTable: (name: string) => boolean = () => true,
     /** The syntax tree of `text` (function expansions live in trees of their own). */
     private readonly tree: Kusto.Language.Syntax.SyntaxTree | null = null,
+    /** Every table of the database the query was bound against (for `search` without `in`). */
+    readonly databaseTables: () => Kusto.Language.Symbols.TableSymbol[] = () => [],
   ) {
     this.locate = lineLocator(text);
     const K = kusto();

@@ -249,7 +249,7 @@ export function bindLet(stmt: KSyntaxElement, ctx: PlanContext): void {
 
 /** A registry call; an unknown function is an unsupported feature named by its KQL name. */
 export function call(name: string, type: KqlType, args: ScalarExpr[], node: KSyntaxElement, ctx: PlanContext): ScalarExpr {
-  if (!scalarFunctions.has(name) && !WINDOW_FUNCTIONS.has(name)) ctx.unsupported(`function ${name}`, node);
+  if (!scalarFunctions.has(name) && !WINDOW_FUNCTIONS.has(name) && name !== 'column_ifexists') ctx.unsupported(`function ${name}`, node);
   return { kind: 'call', name, type, args, argTypes: args.map((a) => a.type), pos: ctx.pos(node) };
 }
 

@@ -17,6 +17,7 @@ import { mvApplyPlan } from './mv-apply.js';
 import { partitionPlan } from './partition.js';
 import { topNestedPlan } from './top-nested.js';
 import { evaluatePlan } from './evaluate.js';
+import { searchPlan } from './search.js';
 import { sortKeys } from './sort-keys.js';
 import type { ColumnDef, ScalarExpr, TabularPlan } from './types.js';
 
@@ -84,6 +85,8 @@ export function tabularFrom(node: KSyntaxElement, ctx: PlanContext): TabularPlan
     }
     case 'UnionOperator':
       return unionPlan(node as Node<'UnionOperator'>, null, ctx);
+    case 'SearchOperator':
+      return searchPlan(node as Node<'SearchOperator'>, null, ctx);
     case 'ExternalDataExpression':
       return ctx.unsupported('externaldata (no network access: load the data with --data instead)', node);
     default:
@@ -194,6 +197,8 @@ function operatorPlan(op: KSyntaxElement, input: TabularPlan, ctx: PlanContext):
       return makeSeriesPlan(op as Node<'MakeSeriesOperator'>, input, ctx);
     case 'MvApplyOperator':
       return mvApplyPlan(op as Node<'MvApplyOperator'>, input, ctx, operatorPlan);
+    case 'SearchOperator':
+      return searchPlan(op as Node<'SearchOperator'>, input, ctx);
     case 'EvaluateOperator':
       return evaluatePlan(op as Node<'EvaluateOperator'>, input, ctx);
     case 'TopNestedOperator':

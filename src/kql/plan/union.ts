@@ -3,7 +3,7 @@ import { listToArray, separatedItems, syntaxClass, type KSyntaxElement } from '.
 import { columnsOf, type PlanContext } from './context.js';
 import { namedParameters } from './named-parameters.js';
 import { planNode, tabularFrom } from './tabular.js';
-import { UnresolvedUnionError, UnsupportedFeatureError, type TabularPlan } from './types.js';
+import { UnresolvedUnionError, UnsupportedFeatureError, type ColumnDef, type TabularPlan } from './types.js';
 
 /** Converts `union [withsource=S] [isfuzzy=…] A, (B | …)`, with `piped` as the first leg when the union follows a pipe. */
 export function unionPlan(op: Kusto.Language.Syntax.UnionOperator, piped: TabularPlan | null, ctx: PlanContext): TabularPlan {
@@ -42,21 +42,13 @@ export function unionPlan(op: Kusto.Language.Syntax.UnionOperator, piped: Tabula
   const inputs = [...(piped ? [piped] : []), ...converted.flatMap((p) => (p === null ? [] : Array.isArray(p) ? p : [p]))];
   const columns = columnsOf(op.ResultType);
   const sourceNames = inputs.map((p, i) => (p.op === 'table' ? p.table : `union_arg${i}`));
-  const inputColumns = inputs.map((input) =>
-    columns.map((out) => {
-      if (out.name === sourceColumn) return -1;
-      const exact = input.columns.findIndex((c) => c.name === out.name);
-      if (exact >= 0) return exact;
-      // columns of one name but different types are split by the binder as name_type
-      return input.columns.findIndex((c) => `${c.name}_${c.type}` === out.name);
-    }),
-  );
+  const inputColumns = legColumns(inputs, columns, sourceColumn);
   const lenient = inputs.map((p) => fuzzy || wildcard.has(p));
   return planNode(op, ctx, 'union', { op: 'union', inputs, inputColumns, sourceColumn, sourceNames, lenient }, columns);
 }
 
 /** The tables a wildcarded leg (`*`, `Device*`) matches, as table plans with their columns; null for other legs. */
-function wildcardTables(leg: KSyntaxElement, ctx: PlanContext): TabularPlan[] | null {
+export function wildcardTables(leg: KSyntaxElement, ctx: PlanContext): TabularPlan[] | null {
   const written = syntaxClass(leg) === 'NameReference' ? ((leg as Kusto.Language.Syntax.NameReference).SimpleName ?? '') : '';
   const type = (leg as Kusto.Language.Syntax.Expression).ResultType;
   const symbolClass = ((type?.constructor as unknown as { $$name?: string } | undefined)?.$$name ?? '').replace(/^.*\./, '');
@@ -65,6 +57,19 @@ function wildcardTables(leg: KSyntaxElement, ctx: PlanContext): TabularPlan[] | 
   else if (written.includes('*')) tables = symbolClass === 'TableSymbol' ? [type!] : []; // one match, or none
   else return null;
   return tables.map((table) => planNode(leg, ctx, 'table', { op: 'table', table: table.Name ?? '' }, columnsOf(table)));
+}
+
+/** For each input, which of its columns fills each output column (-1: none, or the source column). */
+export function legColumns(inputs: TabularPlan[], columns: ColumnDef[], sourceColumn: string | null): number[][] {
+  return inputs.map((input) =>
+    columns.map((out) => {
+      if (out.name === sourceColumn) return -1;
+      const exact = input.columns.findIndex((c) => c.name === out.name);
+      if (exact >= 0) return exact;
+      // columns of one name but different types are split by the binder as name_type
+      return input.columns.findIndex((c) => `${c.name}_${c.type}` === out.name);
+    }),
+  );
 }
 
 /** Tables a leg's plan reads that the database does not know (Kusto bound them as open, column-less tables). */

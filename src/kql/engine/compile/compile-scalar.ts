@@ -17,7 +17,7 @@ import { compileWindowCall, WINDOW_FUNCTIONS } from './window-calls.js';
 export type RowFn = (i: number) => KqlValue;
 
 /** Functions whose result differs between calls with the same arguments: never folded nor cached per distinct value. */
-const VOLATILE = new Set(['rand', 'new_guid', 'row_number', 'prev', 'next', 'row_cumsum']);
+const VOLATILE = new Set(['rand', 'new_guid', 'row_number', 'prev', 'next', 'row_cumsum', 'column_ifexists']);
 
 /** Reads row i of a column as a KqlValue, specialized by storage kind. */
 export function columnReader(column: Column): RowFn {
@@ -79,6 +79,12 @@ function compileNode(
     }
     case 'call':
       if (WINDOW_FUNCTIONS.has(e.name)) return compileWindowCall(e.name, e.args.map(compile), rows);
+      if (e.name === 'column_ifexists') {
+        // column_ifexists('Name', default): the column when the input has it, else the default
+        const name = e.args[0]?.kind === 'literal' ? e.args[0].value : null;
+        const column = typeof name === 'string' ? columns.get(name) : undefined;
+        return column ? columnReader(column) : compile(e.args[1]!);
+      }
       return compileCall(e, e.args.map(compile), env);
     case 'logical': {
       const args = e.args.map(compile);

@@ -66,3 +66,34 @@ test('parse into a column the input already has: the parsed one is name1 for the
   assert.deepEqual(cols(r), ['Issuer:dynamic', 'k:long', 'Issuer1:string', 'n:long']);
   assert.deepEqual(r.rows, [['http://x.com/abc', 1, 'x.com/abc', 2]]);
 });
+
+describe('search', () => {
+  const T = `let T = datatable(a:string, b:string, n:long)['Green apple', 'x', 1, 'red', 'Hughes', 2, 'greenish', 'y', 3, 'blue', 'light green', 4]`;
+
+  test('a bare term is has over every string column (case-insensitive); $table comes first', () => {
+    const r = run(`${T}; T | search "green"`);
+    assert.equal(r.columns[0]!.name, '$table');
+    // "greenish" holds no term "green"
+    assert.deepEqual(r.rows.map((row) => row[3]), [1, 4]);
+  });
+
+  test('wildcards: term* hasprefix, *term hassuffix, *term* contains, a*b matches regex; Column:term one column; and/or with other predicates', () => {
+    const ns = (q: string) => run(`${T}; T | search ${q}`).rows.map((row) => row[3]);
+    assert.deepEqual(ns('"green*"'), [1, 3, 4]);
+    assert.deepEqual(ns('"*ish"'), [3]);
+    assert.deepEqual(ns('"*ree*"'), [1, 3, 4]);
+    assert.deepEqual(ns('"Gr*le"'), [1]);
+    assert.deepEqual(ns('b:"green"'), [4]);
+    assert.deepEqual(ns('"hughes" or n == 3'), [2, 3]);
+    assert.deepEqual(ns('kind=case_sensitive "Green"'), [1]);
+  });
+
+  test('search in (tables): each table searched with its own columns, named in $table; a column a table lacks is null there', () => {
+    const r = run(`let A = datatable(s:string)['alpha beta']; let B = datatable(s:string, k:long)['beta', 7]; search in (A, B) "beta" and isnull(k) | project $table, s`);
+    assert.deepEqual(r.rows, [['union_arg0', 'alpha beta']]);
+  });
+});
+
+test('column_ifexists: the column when the input has it, else the default', () => {
+  assert.deepEqual(run(`datatable(a:long)[1] | extend b = column_ifexists('a', 0), c = column_ifexists('zz', 'none')`).rows, [[1, 1, 'none']]);
+});
