@@ -262,8 +262,8 @@ describe('web app in Chromium', () => {
     const panel = page.locator('section#hunt[data-needs-server]');
     assert.ok(await panel.getByRole('heading', { name: 'Run this hunt' }).isVisible());
     assert.match(await panel.getByLabel('Query', { exact: true }).inputValue(), /where RemoteUrl has_any \(/);
-    await panel.getByLabel('A file of mine').check();
     await panel.getByLabel('Telemetry file').setInputFiles(join(TELEMETRY, 'seed-hunt', 'DeviceNetworkEvents.ndjson'));
+    assert.ok(await panel.getByLabel('A file of mine').isChecked(), 'choosing a file selects it as the data');
     await panel.getByLabel('Now (UTC)').fill('2026-05-25T23:00:00');
     const url = page.url();
     await panel.getByRole('button', { name: 'Run hunt' }).click();

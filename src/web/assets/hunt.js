@@ -98,6 +98,10 @@ function save(blob, name) {
 }
 
 if (form && output) {
+  // Choosing a file means running on it.
+  form.querySelector('input[type="file"][name="file"]')?.addEventListener('change', (event) => {
+    if (event.target.files?.length) form.querySelector('input[name="data"][value="upload"]').checked = true;
+  });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const submitter = event.submitter;
