@@ -84,7 +84,7 @@ function anyOf(tests: ScalarExpr[]): ScalarExpr {
 }
 
 /** The predicate with references to columns this table lacks replaced by nulls (as union would fill them). */
-function withMissingColumnsNull(e: ScalarExpr, columns: ColumnDef[]): ScalarExpr {
+export function withMissingColumnsNull(e: ScalarExpr, columns: ColumnDef[]): ScalarExpr {
   const has = new Set(columns.map((c) => c.name));
   const visit = (x: ScalarExpr): ScalarExpr => {
     switch (x.kind) {

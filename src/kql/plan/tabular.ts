@@ -18,6 +18,7 @@ import { partitionPlan } from './partition.js';
 import { topNestedPlan } from './top-nested.js';
 import { evaluatePlan } from './evaluate.js';
 import { searchPlan } from './search.js';
+import { findPlan } from './find.js';
 import { sortKeys } from './sort-keys.js';
 import type { ColumnDef, ScalarExpr, TabularPlan } from './types.js';
 
@@ -87,6 +88,8 @@ export function tabularFrom(node: KSyntaxElement, ctx: PlanContext): TabularPlan
       return unionPlan(node as Node<'UnionOperator'>, null, ctx);
     case 'SearchOperator':
       return searchPlan(node as Node<'SearchOperator'>, null, ctx);
+    case 'FindOperator':
+      return findPlan(node as Node<'FindOperator'>, ctx);
     case 'ExternalDataExpression':
       return ctx.unsupported('externaldata (no network access: load the data with --data instead)', node);
     default:

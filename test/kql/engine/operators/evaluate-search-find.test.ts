@@ -97,3 +97,19 @@ describe('search', () => {
 test('column_ifexists: the column when the input has it, else the default', () => {
   assert.deepEqual(run(`datatable(a:long)[1] | extend b = column_ifexists('a', 0), c = column_ifexists('zz', 'none')`).rows, [[1, 1, 'none']]);
 });
+
+describe('find', () => {
+  const AB = `let A = datatable(s:string, k:long)['a', 1, 'z', 5]; let B = datatable(s:string, j:real)['b', 2.0];`;
+
+  test('find in (…) where … project: source_ first; a projected column a table lacks is null', () => {
+    const r = run(`${AB} find in (A, B) where s != 'z' project s, k`);
+    assert.deepEqual(cols(r), ['source_:string', 's:string', 'k:long']);
+    assert.deepEqual(r.rows.map((row) => row.slice(1)), [['a', 1], ['b', null]]);
+  });
+
+  test('withsource= names the source column; project-smart packs the other columns into pack_', () => {
+    const r = run(`${AB} find withsource=T in (A, B) where s != 'z' project-smart`);
+    assert.deepEqual(cols(r), ['T:string', 's:string', 'pack_:dynamic']);
+    assert.deepEqual(r.rows.map((row) => row.slice(1)), [['a', { k: 1 }], ['b', { j: 2 }]]);
+  });
+});
