@@ -7,7 +7,7 @@
  * Bumped whenever the enrichment of an unchanged rule would come out different (new step,
  * changed wording, new catalog entries), so sync re-enriches every rule once.
  */
-export const ENRICHMENT_VERSION = '1.0.0';
+export const ENRICHMENT_VERSION = '1.0.1';
 
 /** Where a false-positive note comes from. */
 export type FalsePositiveOrigin = 'declared' | 'technique' | 'filter' | 'attack';

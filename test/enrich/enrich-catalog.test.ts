@@ -100,6 +100,10 @@ test('the parse step enriches new rules exactly as the pass would from the store
       const rules = store.getRules(store.allRuleIds());
       assert.equal(rules.length, 3);
       for (const rule of rules) assert.deepEqual(readEnrichment(db, rule.id), enrichAndLint(rule, kb, null), rule.path);
+      // No schemas: the confidence says the query parses, and claims no binding.
+      const reasons = rules.flatMap((r) => readEnrichment(db, r.id)!.enrichment.confidence.reasons.map((x) => x.text));
+      assert.ok(reasons.includes('The query parses cleanly.'), reasons.join(' | '));
+      assert.ok(!reasons.some((t) => /bind/.test(t)), reasons.join(' | '));
       const dups = rules.filter((r) => r.path.startsWith('dup-'));
       assert.equal(dups.length, 2);
       for (const rule of dups) {

@@ -38,6 +38,9 @@ test('the "schemas" key: lint inside sync binds against those folders (relative 
     let store = SqliteCatalogStore.open(config.db, { create: false });
     assert.deepEqual(lintOf(store, 'sentinel/rmm_Addigy_netconn.yaml'), [], 'the reference rule lints clean against Defender');
     assert.deepEqual(lintOf(store, 'rmm/rmm_Addigy_netconn.yaml'), ['unknown-column AccountUpn']);
+    const reasons = (path: string) => store.enrichment(store.getRules(store.allRuleIds()).find((r) => r.path === path)!.id)!.enrichment.confidence.reasons.map((r) => r.text);
+    assert.ok(reasons('sentinel/rmm_Addigy_netconn.yaml').includes('The query parses and binds cleanly against the table schemas.'));
+    assert.ok(reasons('rmm/rmm_Addigy_netconn.yaml').includes('Lint found 1 error binding the query against the table schemas.'));
     store.close();
 
     // The older Sentinel copy instead: every rule is linted again, once.

@@ -50,7 +50,8 @@ export function enrichAndLint(rule: Rule, attack: AttackKnowledgeBase, schemas: 
   const analysis = rule.language === 'kql' && schemas === null ? analyzeRuleQuery(rule) : undefined;
   const linted = lintAndAnalyzeKqlRule(rule, { schemas, attack, ...(analysis ? { analysis } : {}) });
   const finalAnalysis = linted.analysis ?? analysis ?? analyzeRuleQuery(rule);
-  const lint = rule.language === 'kql' ? countFindings(linted.findings) : null;
+  // Confidence says "binds cleanly" only when lint did bind: parse-only findings are in the analysis already.
+  const lint = rule.language === 'kql' && schemas !== null ? countFindings(linted.findings) : null;
   return { enrichment: enrichRule(rule, { attack, analysis: finalAnalysis, lint }), lint: linted.findings };
 }
 
