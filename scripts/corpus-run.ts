@@ -114,11 +114,12 @@ for (const rule of rules) {
     counts.ran++;
   } catch (err) {
     if (err instanceof QueryError && err.kind === 'semantic' && !err.message.startsWith('union isfuzzy')) {
-      // bound against the schema that bag_unpack / pivot took from the sample data, the query
-      // names a slot or value that data does not have (as Kusto would fail on such data)
+      // bound again as Kusto binds it once the data is known (fuzzy union legs over tables with
+      // no schema dropped, bag_unpack / pivot given the schema of the sample data), the query
+      // names a column that is not there (as Kusto would fail on such data)
       counts.boundCleanly++;
       counts.failed++;
-      bump(failures, `after evaluate bag_unpack/pivot, a column the sample data does not give: ${err.message.replace(/^line \d+, column \d+: /, '').slice(0, 90)}`);
+      bump(failures, `bound against the data (fuzzy legs dropped, bag_unpack/pivot schema from the sample), a name is unknown: ${err.message.replace(/^line \d+, column \d+: The name /, '').replace(/ does not refer to any known column, table, variable or function\./, '').slice(0, 60)}`);
       if (values.verbose) console.error(`run: ${rule.where}: ${err.message}`);
       continue;
     }
