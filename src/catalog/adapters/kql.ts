@@ -95,18 +95,27 @@ function markdownRules(path: string, text: string): AdapterResult {
   const lines = text.split('\n');
   const tactics = md.tacticsRaw.length > 0 ? md.tacticsRaw : folderTactics(path);
   const categoryTags = md.categories.map((c) => c.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''));
-  const rules = md.queries.map((q, i): ParsedRule => {
-    const single = md.queries.length === 1;
-    const rule = huntingRule(path, single ? text : lines.slice(q.line - 1, q.endLine).join('\n'), i, tactics);
-    rule.name = q.name;
-    rule.description = q.description;
-    rule.query = q.query;
-    rule.techniquesRaw = md.techniquesRaw;
-    rule.tags = distinct([...LOOSE_QUERY_TAGS, ...categoryTags]);
-    rule.authors = md.authors;
-    rule.references = urlsInText(q.description).filter((u) => !BOILERPLATE_LINK.test(u));
-    rule.extra.line = q.line;
-    return rule;
+  const rules: ParsedRule[] = [];
+  // a block holding several queries without `;` gives one rule per query; the extra ones are
+  // numbered after the page's blocks, so that every block keeps its index (and rule id)
+  let extraIndex = md.queries.length;
+  md.queries.forEach((q, i) => {
+    const pieces = splitKqlQueries(q.query);
+    const split = pieces.length > 1;
+    pieces.forEach((piece, k) => {
+      const raw = split ? piece.text : md.queries.length === 1 ? text : lines.slice(q.line - 1, q.endLine).join('\n');
+      const rule = huntingRule(path, raw, k === 0 ? i : extraIndex++, tactics);
+      rule.name = split ? `${q.name} (${pieceLabel(piece, k, pieces.length)})` : q.name;
+      rule.description = q.description;
+      rule.query = split ? piece.text : q.query;
+      rule.techniquesRaw = md.techniquesRaw;
+      rule.tags = distinct([...LOOSE_QUERY_TAGS, ...categoryTags]);
+      rule.authors = md.authors;
+      rule.references = urlsInText(q.description).filter((u) => !BOILERPLATE_LINK.test(u));
+      // the block's content starts on the line after its opening fence
+      rule.extra.line = split ? q.line + piece.line : q.line;
+      rules.push(rule);
+    });
   });
   return { rules, problems: [] };
 }

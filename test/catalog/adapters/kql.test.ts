@@ -91,6 +91,17 @@ Heartbeat
     assert.equal(hunting.raw, hunting.query);
   });
 
+  test('a Markdown block holding two queries gives two rules; the second is numbered after the page\'s blocks', () => {
+    const r = parseFile(M365, 'Campaigns/c2-lookup-from-nonbrowser[Nobelium].md');
+    const blocks = r.rules.filter((x) => x.indexInFile === 0);
+    assert.equal(blocks.length, 1);
+    const [first, second] = r.rules as [ParsedRule, ParsedRule];
+    assert.ok(first.query.startsWith('DeviceEvents') && !first.query.includes('IdentityQueryEvents'));
+    assert.ok(second.query.startsWith('IdentityQueryEvents'));
+    assert.ok(second.indexInFile >= 1);
+    assert.match(first.name, /\(query 1 of 2\)$/);
+  });
+
   test('a query that parses whole stays one rule even with blank lines and comments inside it', () => {
     const text = "let a = 1;\n\n// the table\nT\n\n// filter\n| where x > a\n\n| take 5";
     const rule = onlyRule(kqlAdapter.parse({ path: 'q.kql', text }));
@@ -296,17 +307,18 @@ describe('kql adapter: the whole collections', () => {
     assert.deepEqual(c, { files: 477, rules: 636, withRules: 465, ignored: 12, notAccepted: 0, problems: [] });
   });
 
-  test('m365: 383 files → 558 rules, 10 ignored, the .pbit turned away, one empty file reported', () => {
+  test('m365: 383 files → 592 rules, 10 ignored, the .pbit turned away, one empty file reported', () => {
     const c = classify(M365);
     // Counted by hand: the .md files hold 546 fence lines = 273 blocks; the submission
     // template's placeholder block is no KQL, and one query is unfenced: 273. Of 101 .txt,
     // readme.txt is prose and WindowsDefenderAVEvents.txt is empty: 99. Plus 2 .csl and one
     // extension-less query file (Discovery/PrevalentInteractiveLogons): 273 + 99 + 2 + 1 = 375.
     // 21 of the .txt/.csl files (webcast notes mostly) hold several queries without `;`: the
-    // awk count of the splitting rule gives 204 queries in them. 375 - 21 + 204 = 558.
+    // awk count of the splitting rule gives 204 queries in them; 8 Markdown blocks do too, 42
+    // queries by the same awk count over the blocks' text. 375 - 21 + 204 - 8 + 42 = 592.
     assert.deepEqual(c, {
       files: 383,
-      rules: 558,
+      rules: 592,
       withRules: 371,
       ignored: 10,
       notAccepted: 1,
