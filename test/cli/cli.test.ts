@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Rule } from '../../src/catalog/rule.js';
 import { COMMANDS } from '../../src/cli/registry.js';
-import { CORPUS, REFERENCE_RULE_PATH, REPO_ROOT } from '../helpers/shared.js';
+import { CORPUS, REFERENCE_RULE_PATH, REPO_ROOT, SCHEMAS } from '../helpers/shared.js';
 import { tempDir, writeConfig } from '../sync/sync-fixture.js';
 
 /** The CLI as users run it: `node --import tsx src/cli/main.ts …` in a child process. */
@@ -162,20 +162,29 @@ describe('socfeed CLI', () => {
     assert.deepEqual(errors.map((p) => [p.source, p.file]), [['Azure-Sentinel', 'Hunting Queries/SecurityEvent/PotentialImpacketExecution.yaml']]);
   });
 
-  test('serve answers HTTP on the port it prints, and stops on SIGTERM with exit 0', async () => {
+  test('serve answers HTTP on the port it prints, hunts with its --schemas, and stops on SIGTERM with exit 0', async () => {
     let status = 0;
     let body: { total?: number } = {};
-    const r = await socfeed(['serve', '--config', configPath, '--db', db, '--port', '0'], {
+    let hunt: { rows?: unknown[][]; data?: { notes: string[] } } = {};
+    const r = await socfeed(['serve', '--config', configPath, '--db', db, '--port', '0', '--schemas', join(SCHEMAS, 'defender')], {
       untilStdout: /serving \d+ rules on (http:\S+)/,
       then: async (stdout) => {
         const url = /serving \d+ rules on (http:\S+)/.exec(stdout)![1]!;
         const res = await fetch(new URL('/api/rules', url));
         status = res.status;
         body = (await res.json()) as { total?: number };
+        const h = await fetch(new URL('/api/hunt', url), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: 'DeviceNetworkEvents | count', now: '2026-05-25T23:00:00Z' }),
+        });
+        hunt = (await h.json()) as typeof hunt;
       },
     });
     assert.equal(r.code, 0, r.stderr);
     assert.equal(status, 200);
     assert.equal(body.total, 2);
+    assert.deepEqual(hunt.rows, [[2000]]);
+    assert.match(hunt.data!.notes[0]!, /^DeviceNetworkEvents: 2,000 synthetic rows from its schema \(\d+ columns\)/);
   });
 });

@@ -14,8 +14,9 @@ interrupted (Ctrl-C).
 Options:
   --host HOST     address to listen on (default 127.0.0.1)
   --port PORT     port (default 8080; 0 picks a free one)
-  --schemas DIR   table schemas (Sentinel format) for the rule pages' hunts (repeatable);
-                  without them a hunt's synthetic columns come from the query${COMMON_USAGE}`;
+  --schemas DIR   table schemas (Sentinel format) for the rule pages' hunts (repeatable;
+                  default: the configuration's "schemas"); without any, a hunt's synthetic
+                  columns come from the query${COMMON_USAGE}`;
 
 /** Options of serve that start reuses. */
 export const SERVE_OPTIONS = {
@@ -31,7 +32,8 @@ export async function serveUntilStopped(values: { config?: string; db?: string; 
   const config = commandConfig(values);
   const store = SqliteCatalogStore.open(config.db, { create: false });
   const attack = await loadConfiguredAttack(config);
-  const schemas = loadTableSchemas(values.schemas ?? []);
+  // --schemas wins; otherwise the configuration's schema folders (the ones lint binds against).
+  const schemas = loadTableSchemas(values.schemas?.length ? values.schemas : (config.schemas ?? []));
   for (const p of schemas.problems) process.stderr.write(`schema: ${p}\n`);
   // The facet index is built on first use (~0.2 s on 9k rules): build it now, not on a user's first page.
   store.facets({});
