@@ -11,6 +11,7 @@ import type { Rule } from '../../src/catalog/rule.js';
 import type { RuleSummary } from '../../src/store/catalog-store.js';
 import { ATTACK_BUNDLE, REFERENCE_RULE_PATH, REPO_ROOT, TELEMETRY } from '../helpers/shared.js';
 import { syncedCorpus, XSS_RULE_NAME, type SyncedCorpus } from './synced-corpus.js';
+import { axeViolations } from '../helpers/axe.js';
 
 /**
  * End to end: the real azure-sentinel corpus (plus a one-rule XSS fixture) synced into a temp
@@ -215,6 +216,7 @@ describe('web app in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url);
+    assert.deepEqual(await axeViolations(page), [], 'WCAG A/AA: the feed');
     const summary = page.locator('p.summary');
     const countOf = (name: string, value: string) => page.locator(`form.filters input[name="${name}"][value="${value}"] ~ .count`).first().textContent();
 
@@ -280,6 +282,7 @@ describe('web app in Chromium', () => {
     const parsed = shown.map((cells) => cells.map((c, i) => (i === report ? JSON.parse(c) : i === cells.length - 1 ? Number(c) : c)));
     assert.deepEqual(parsed.map(normal).sort(), expected.rows_any_order.map((r) => r.map((v, i) => (i === report ? (v as { set: number[] }).set : v))).map(normal).sort());
     assert.match((await panel.getByRole('status').textContent()) ?? '', /^3 rows in [\d.]+ ms/);
+    assert.deepEqual(await axeViolations(page), [], 'WCAG A/AA: the rule page with a hunt result');
 
     await panel.getByLabel('Query', { exact: true }).fill('DeviceNetworkEvents\n| where RemoteUrl has "addigy"\n| summarize count() by');
     await panel.getByRole('button', { name: 'Run hunt' }).click();
