@@ -8,6 +8,7 @@ import { ATTACK_BUNDLE } from '../helpers/shared.js';
 import { coverageCatalog, FORMULA_SOURCE } from './coverage-catalog.js';
 import type { HandBuiltCatalog } from './hand-built-catalog.js';
 import { layerProblems } from './navigator-layer-format.js';
+import { coverageCell as cellOf } from './coverage-cell.js';
 import type { NavigatorLayer } from '../../src/web/coverage/navigator-layer.js';
 
 /** `/coverage`, `/coverage/layer.json`, `/coverage.csv` and `/api/coverage` over the hand-built coverage catalog (see coverage-catalog.ts for the counts). */
@@ -156,13 +157,6 @@ describe('coverage CSV', () => {
     assert.deepEqual(cells('T1059').slice(4, 9), ['0', '', '', '0', 'none']);
   });
 });
-
-/** The `class` and `aria-label` of a technique's cell on a coverage page. */
-function cellOf(page: string, id: string): { cls: string; label: string } {
-  const m = new RegExp(`<a class="cell ([^"]+)" href="[^"]*technique=${id.replace('.', '\\.')}" aria-label="([^"]*)"`).exec(page);
-  assert.ok(m, `cell ${id}`);
-  return { cls: m[1]!, label: m[2]! };
-}
 
 async function coverage(query: string): Promise<string> {
   const res = await fetch(`${server.url}/coverage${query}`);

@@ -9,8 +9,9 @@ import { loadAttackKnowledgeBase } from '../../src/attack/index.js';
 import { startWebServer, type RunningWebServer } from '../../src/web/server.js';
 import type { Rule } from '../../src/catalog/rule.js';
 import type { RuleSummary } from '../../src/store/catalog-store.js';
-import { ATTACK_BUNDLE, REFERENCE_RULE_PATH, REPO_ROOT, TELEMETRY } from '../helpers/shared.js';
-import { syncedCorpus, XSS_RULE_NAME, type SyncedCorpus } from './synced-corpus.js';
+import { ATTACK_BUNDLE, REPO_ROOT, TELEMETRY } from '../helpers/shared.js';
+import { getJson, referenceRule, syncedCorpus, XSS_RULE_NAME, type SyncedCorpus } from './synced-corpus.js';
+import { coverageCell } from './coverage-cell.js';
 import { axeViolations } from '../helpers/axe.js';
 
 /**
@@ -39,20 +40,14 @@ async function page(path: string): Promise<{ status: number; text: string }> {
   return { status: res.status, text: await res.text() };
 }
 
-async function json<T>(path: string): Promise<T> {
-  const res = await fetch(server.url + path);
-  assert.equal(res.status, 200, path);
-  return (await res.json()) as T;
+function json<T>(path: string): Promise<T> {
+  return getJson<T>(server.url, path);
 }
 
 before(async () => {
   corpus = await syncedCorpus();
   server = await startWebServer({ store: corpus.store, attack: loadAttackKnowledgeBase(ATTACK_BUNDLE), host: '127.0.0.1', port: 0 });
-  const hits = await json<{ rules: RuleSummary[] }>('/api/rules?q=addigy&source=Azure-Sentinel&limit=50');
-  const rules = await Promise.all(hits.rules.map((r) => json<Rule>(`/api/rules/${encodeURIComponent(r.id)}`)));
-  const reference = rules.find((r) => r.path === REFERENCE_RULE_PATH);
-  assert.ok(reference, 'the reference rule is in the catalog');
-  referenceId = reference.id;
+  referenceId = (await referenceRule(server.url)).id;
   shots = mkdtempSync(join(tmpdir(), 'socfeed-shots-'));
   browser = await launchChromium();
 });
@@ -146,7 +141,7 @@ describe('web app over the synced azure-sentinel corpus', () => {
     assert.equal(status, 200);
     const t1219 = await json<{ total: number }>('/api/rules?technique=T1219&limit=1');
     assert.ok(t1219.total >= 1);
-    assert.ok(text.includes(`href="/?technique=T1219" aria-label="T1219 Remote Access Tools: ${t1219.total} rule${t1219.total === 1 ? '' : 's'}"`));
+    assert.equal(coverageCell(text, 'T1219').label, `T1219 Remote Access Tools: ${t1219.total} rule${t1219.total === 1 ? '' : 's'}`);
   });
 
   test('/api/rules?technique=T1219 returns only T1219 rules, the reference among them', async () => {

@@ -4,6 +4,10 @@ import { runSync, type SyncReport } from '../../src/sync/run-sync.js';
 import { SqliteCatalogStore } from '../../src/store/sqlite-store.js';
 import { AZURE_SENTINEL_SOURCE, tempDir, writeConfig } from '../sync/sync-fixture.js';
 import { XSS } from './sample-rule.js';
+import assert from 'node:assert/strict';
+import type { Rule } from '../../src/catalog/rule.js';
+import type { RuleSummary } from '../../src/store/catalog-store.js';
+import { REFERENCE_RULE_PATH } from '../helpers/shared.js';
 
 /** The name the XSS fixture rule is synced under (its payloads are in the description and tags). */
 export const XSS_RULE_NAME = `XSS fixture ${XSS.script}`;
@@ -73,4 +77,20 @@ export async function syncedCorpus(): Promise<SyncedCorpus> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** GET `path` from a running server, asserting 200, as JSON. */
+export async function getJson<T>(baseUrl: string, path: string): Promise<T> {
+  const res = await fetch(baseUrl + path);
+  assert.equal(res.status, 200, path);
+  return (await res.json()) as T;
+}
+
+/** The reference rule of PRODUCT.md through the server's API: searched for, matched on its path. */
+export async function referenceRule(baseUrl: string): Promise<Rule> {
+  const hits = await getJson<{ rules: RuleSummary[] }>(baseUrl, '/api/rules?q=addigy&source=Azure-Sentinel&limit=50');
+  const rules = await Promise.all(hits.rules.map((r) => getJson<Rule>(baseUrl, `/api/rules/${encodeURIComponent(r.id)}`)));
+  const reference = rules.find((r) => r.path === REFERENCE_RULE_PATH);
+  assert.ok(reference, 'the reference rule is in the catalog');
+  return reference;
 }

@@ -7,6 +7,7 @@ import { notFoundPage } from '../../src/web/views/not-found.js';
 import { markedSnippet, shorten } from '../../src/web/views/html.js';
 import type { Facets } from '../../src/store/catalog-store.js';
 import { sampleRule, summaryOf, XSS } from './sample-rule.js';
+import { coverageCell } from './coverage-cell.js';
 
 const ALL = Object.values(XSS);
 
@@ -307,9 +308,9 @@ describe('coverage view', () => {
       options: { ...options, table: [{ value: 'DeviceNetworkEvents', label: 'DeviceNetworkEvents', count: 4 }, { value: 'SigninLogs', label: 'SigninLogs', count: 2 }] },
     }).toString();
     assertInert(page);
-    assert.ok(page.includes('class="cell d-runnable" href="/?technique=T1219" aria-label="T1219 Remote Access Tools: 3 rules, 2 runnable"'));
-    assert.ok(page.includes('class="cell d-missing" href="/?technique=T1071" aria-label="T1071 Application Layer Protocol: 1 rule, needs data"'));
-    assert.ok(page.includes('class="cell d-none" href="/?technique=T1090" aria-label="T1090 Proxy: 0 rules"'));
+    assert.deepEqual(coverageCell(page, 'T1219'), { cls: 'd-runnable', label: 'T1219 Remote Access Tools: 3 rules, 2 runnable' });
+    assert.deepEqual(coverageCell(page, 'T1071'), { cls: 'd-missing', label: 'T1071 Application Layer Protocol: 1 rule, needs data' });
+    assert.deepEqual(coverageCell(page, 'T1090'), { cls: 'd-none', label: 'T1090 Proxy: 0 rules' });
     assert.ok(page.includes('covered by rules you can run: 1</li>'));
     assert.ok(page.includes('covered only by rules needing data you do not have: 1</li>'));
     assert.ok(page.includes('not covered: 1</li>'));

@@ -33,23 +33,27 @@ export function cellClass(cell: CoverageCell, shade: CoverageShade): string {
   return `s${shadeOf(cell.count)}`;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** What the cell says besides its count, in words (so colour is never the only signal). */
-function cellNote(cell: CoverageCell, shade: CoverageShade): string | null {
+/**
+ * What the cell says besides its count, in words (so colour is never the only signal): the
+ * words shown, and the ones before them that only the accessible name carries for want of room.
+ */
+function cellNote(cell: CoverageCell, shade: CoverageShade): { hidden: string; shown: string } | null {
   if (cell.count === 0) return null;
-  if (shade === 'confidence') return `best confidence ${cell.confidence ?? 'unknown'}`;
-  if (shade === 'data') return cell.runnable > 0 ? `${cell.runnable} runnable` : 'needs data';
+  if (shade === 'confidence') return { hidden: 'best confidence ', shown: cell.confidence ?? 'not enriched' };
+  if (shade === 'data') return { hidden: '', shown: cell.runnable > 0 ? `${cell.runnable} runnable` : 'needs data' };
   return null;
 }
 
 function cellLink(cell: CoverageCell, data: CoverageViewData): Html {
   const { shade, filters } = data.query;
   const note = cellNote(cell, shade);
-  const label = `${cell.id} ${cell.name}: ${plural(cell.count, 'rule')}${note ? `, ${note}` : ''}`;
-  // The label says "best confidence high"; the cell, short of room, just "high".
-  const shown = shade === 'confidence' && cell.count > 0 ? (cell.confidence ?? 'not enriched') : note;
-  return html`<a class="cell ${cellClass(cell, shade)}" href="${feedUrl({ ...feedFilters(filters), technique: [cell.id] })}" aria-label="${label}"><span class="tname">${cell.name}</span> <span class="tid">${cell.id}</span>${shown ? html` <span class="note">${shown}</span>` : ''} <span class="tcount">${cell.count}</span></a>`;
+  const hidden = (text: string) => html`<span class="visually-hidden">${text}</span>`;
+  // No aria-label: the link's own text, with the words short of room visually hidden, reads
+  // "T1219 Remote Access Tools: 3 rules, best confidence high" and so contains everything shown
+  // (WCAG 2.5.3, label in name). The CSS puts the name first and the count last.
+  const noteText = note ? html`<span class="note">${hidden(`, ${note.hidden}`)}${note.shown}</span>` : '';
+  return html`<a class="cell ${cellClass(cell, shade)}" href="${feedUrl({ ...feedFilters(filters), technique: [cell.id] })}"><span class="tid">${cell.id}</span> <span class="tname">${cell.name}</span>${hidden(':')} <span class="tcount">${cell.count}</span>${hidden(cell.count === 1 ? ' rule' : ' rules')}${noteText}</a>`;
 }
 
 /** The feed has no status filter: links to it carry the others. */

@@ -40,7 +40,7 @@ ${scripts.map((s) => html`<script type="module" src="${assetUrl(`${s}.js`)}"></s
     </ul>
   </nav>
 </header>
-<main id="main">
+<main id="main" tabindex="-1">
 ${body}
 </main>
 <footer class="site">
