@@ -10,6 +10,7 @@ import { exportSite, EXPORT_CSP, type ExportReport } from '../../src/web/export/
 import type { RuleSummary } from '../../src/store/catalog-store.js';
 import { ATTACK_BUNDLE, REFERENCE_RULE_PATH } from '../helpers/shared.js';
 import { launchChromium } from '../helpers/chromium.js';
+import { axeViolations } from '../helpers/axe.js';
 import { tempDir } from '../sync/sync-fixture.js';
 import { syncedCorpus, XSS_RULE_NAME, type SyncedCorpus } from './synced-corpus.js';
 import { layerProblems } from './navigator-layer-format.js';
@@ -119,17 +120,20 @@ describe('static export in Chromium from file://', () => {
     assert.ok(names.length >= 1);
     assert.equal(await page.getByLabel('Search rules').inputValue(), 'addigy', 'the form shows the search');
     assert.equal(await page.locator('input[name="problems"]').isDisabled(), true, 'lint findings are not in the index');
+    assert.deepEqual(await axeViolations(page), [], 'WCAG A/AA: the feed searched in the browser');
     await Promise.all([page.waitForURL(/rules\/.*\.html$/), link.click()]);
     assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), REFERENCE_NAME);
     for (const title of ['Hunt Hypothesis', 'Query', 'Rule Definition', 'Required Data Sources', 'Original Source']) {
       assert.ok(await page.getByRole('heading', { level: 2, name: title, exact: true }).isVisible(), title);
     }
     assert.ok(await page.getByText('This part needs the socfeed server').isVisible());
+    assert.deepEqual(await axeViolations(page), [], 'WCAG A/AA: the exported rule page');
 
     await Promise.all([page.waitForURL(/coverage\.html$/), page.getByRole('link', { name: 'Coverage', exact: true }).click()]);
     const cell = page.locator('a.cell[href="index.html?technique=T1219"]').first();
     assert.match((await cell.textContent()) ?? '', /Remote Access Tools/);
     const expected = Number((await cell.locator('.tcount').textContent()) ?? '0');
+    assert.deepEqual(await axeViolations(page), [], 'WCAG A/AA: the exported coverage page');
     await Promise.all([page.waitForURL(/index\.html\?technique=T1219$/), cell.click()]);
     await page.locator('p.summary', { hasText: 'searched in your browser' }).waitFor();
     assert.match((await page.locator('p.summary').textContent()) ?? '', new RegExp(`^${expected} rules`), 'the coverage count and the filtered feed agree');
