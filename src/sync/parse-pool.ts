@@ -1,6 +1,7 @@
 /** Parses many files on worker threads, or in this thread when there are few. */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../worker/start-module-worker.js';
 import type { AttackKnowledgeBase } from '../attack/index.js';
 import type { FreshEnrichment } from '../enrich/persist/enrich-fresh.js';
 import type { TableSchema } from '../kql/schema/table-schema.js';
@@ -134,15 +135,7 @@ async function parseOnWorkers(work: ParseWork, count: number): Promise<ParseResu
   return { scanned: results, enrichments };
 }
 
-/**
- * A parse worker. Built, the worker is the sibling .js file. Under tsx (tests,
- * `npm run socfeed`) this module is .ts: Node 20 does not carry `--import tsx` into workers,
- * so the worker registers tsx itself before importing the .ts file.
- */
+/** A parse-worker thread (built .js, or the .ts under tsx). */
 function startWorker(init: ParseWorkerInit): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./parse-worker.js', import.meta.url), { workerData: init });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const worker = new URL('./parse-worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(worker)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: init });
+  return startModuleWorker(import.meta.url, 'parse-worker', { workerData: init });
 }

@@ -8,11 +8,13 @@ import type { SocfeedConfig } from '../../src/config/config-types.js';
 import { ENRICHMENT_VERSION } from '../../src/enrich/index.js';
 import { enrichAndLint, enrichCatalog } from '../../src/enrich/persist/enrich-catalog.js';
 import { enrichFreshRules } from '../../src/enrich/persist/enrich-fresh.js';
+import { enrichOnWorkers } from '../../src/enrich/persist/enrich-pool.js';
+import { loadTableSchemas } from '../../src/kql/schema/load-schemas.js';
 import { outdatedRuleIds, readEnrichment } from '../../src/enrich/persist/enrichment-rows.js';
 import { openCatalogDb } from '../../src/store/open-catalog-db.js';
 import { SqliteCatalogStore } from '../../src/store/sqlite-store.js';
 import { runSync } from '../../src/sync/run-sync.js';
-import { ATTACK_BUNDLE, CORPUS } from '../helpers/shared.js';
+import { ATTACK_BUNDLE, CORPUS, SCHEMAS } from '../helpers/shared.js';
 
 const RMM = join(CORPUS, 'azure-sentinel/Hunting Queries/Microsoft 365 Defender/RemoteManagementMonitoring');
 
@@ -133,5 +135,21 @@ test('enrichFreshRules leaves out the rules the catalog already holds with the s
     assert.deepEqual(same, []);
     const changed = enrichFreshRules([rule!], { attack, schemas: null, storedHashes: new Map([[rule!.id, 'another hash']]) });
     assert.deepEqual(changed, [{ ruleId: rule!.id, contentHash: rule!.contentHash, stored: enrichAndLint(rule!, attack, null) }]);
+  });
+});
+
+test('enrichment on worker threads (a version bump or new schemas over a big catalog) gives what enrichAndLint gives here', async () => {
+  await withRules(['rmm_Addigy_netconn.yaml', 'rmm_AnyDesk_netconn.yaml', 'rmm_Atera_netconn.yaml'], async (dir, src) => {
+    const config = localConfig(dir, src);
+    await runSync(config);
+    const store = SqliteCatalogStore.open(config.db, { create: false });
+    const rules = store.getRules(store.allRuleIds());
+    store.close();
+    const schemas = [...loadTableSchemas([join(SCHEMAS, 'defender')]).tables.values()];
+    const got = new Map<string, unknown>();
+    await enrichOnWorkers(rules.map((r) => () => [r]), { attackPath: ATTACK_BUNDLE, schemas }, 2, (batch, stored) => batch.forEach((r, i) => got.set(r.id, stored[i])));
+    const kb = loadAttackKnowledgeBase(ATTACK_BUNDLE);
+    assert.equal(got.size, 3);
+    for (const rule of rules) assert.deepEqual(got.get(rule.id), enrichAndLint(rule, kb, schemas), rule.path);
   });
 });

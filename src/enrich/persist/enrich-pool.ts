@@ -1,22 +1,16 @@
 /** Runs `enrichAndLint` over many rules on worker threads (one per core, at most four), batch by batch. */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../../worker/start-module-worker.js';
 import type { Rule } from '../../catalog/rule.js';
 import type { StoredEnrichment } from './enrichment-rows.js';
 import type { EnrichBatch, EnrichWorkerInit } from './enrich-worker.js';
 
 const MAX_WORKERS = 4;
 
-/**
- * Built, the worker is the sibling .js file. Under tsx (tests, `npm run socfeed`) this module is
- * .ts: Node 20 does not carry `--import tsx` into workers, so the worker registers tsx first.
- */
+/** A enrich-worker thread (built .js, or the .ts under tsx). */
 function startWorker(init: EnrichWorkerInit): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./enrich-worker.js', import.meta.url), { workerData: init });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const worker = new URL('./enrich-worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(worker)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: init });
+  return startModuleWorker(import.meta.url, 'enrich-worker', { workerData: init });
 }
 
 /** How many workers to use for `rules` rules (1 means: stay in this thread). */
