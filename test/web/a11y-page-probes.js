@@ -2,10 +2,10 @@
 // evaluated as a string: the project's TypeScript has no DOM types, and tsx's output would call
 // helpers the page does not have. Defines one global, `a11yProbes`.
 globalThis.a11yProbes = {
-  /** What has focus: its id, text, link target and whether it is inside <main>. */
+  /** What has focus: its id, class, text, link target and whether it is inside <main>. */
   active() {
     const e = document.activeElement;
-    return { id: e?.id ?? '', text: (e?.textContent ?? '').trim(), href: e?.getAttribute('href') ?? null, inMain: Boolean(e?.closest('main')) };
+    return { id: e?.id ?? '', cls: e?.className ?? '', text: (e?.textContent ?? '').trim(), href: e?.getAttribute('href') ?? null, inMain: Boolean(e?.closest('main')) };
   },
 
   /** Marks every visible control a keyboard user should reach and returns how many there are. */
@@ -61,5 +61,11 @@ globalThis.a11yProbes = {
       if (r.width < 24 || r.height < 24) out.push(`${name(e)} is ${Math.round(r.width)}×${Math.round(r.height)}`);
     }
     return out;
+  },
+
+  /** The hunt result box: whether it scrolls sideways itself and is wider inside than outside. */
+  gridScroll() {
+    const box = document.querySelector('.hunt-result .grid-wrap');
+    return box ? { overflowX: getComputedStyle(box).overflowX, wider: box.scrollWidth > box.clientWidth } : null;
   },
 };

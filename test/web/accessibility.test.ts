@@ -84,6 +84,7 @@ async function axeReport(page: Page): Promise<string[]> {
 /** What `a11yProbes.active()` tells of the focused element. */
 interface Active {
   id: string;
+  cls: string;
   text: string;
   href: string | null;
   inMain: boolean;
@@ -198,7 +199,24 @@ describe('accessibility in Chromium over the synced azure-sentinel corpus', () =
     await context.close();
   });
 
-  test('phone (390×844): no sideways page scroll, text ≥ 12 px, primary controls ≥ 24×24 px', { timeout: 60_000 }, async () => {
+  test('keyboard: a coverage cell takes focus visibly and Enter opens the feed filtered by its technique', { timeout: 60_000 }, async () => {
+    const context = await probedContext();
+    const { page, errors } = await open(context, paths.coverage);
+    // The matrix is a focusable scroll region (arrow keys scroll it); the cells follow it in Tab order.
+    await page.locator('.matrix').focus();
+    let guard = 0;
+    while (!(await probe<Active>(page, 'active()')).cls.startsWith('cell') && guard++ < 5) await page.keyboard.press('Tab');
+    const cell = await probe<Active>(page, 'active()');
+    assert.match(cell.href ?? '', /technique=T\d{4}$/, 'a cell is within a few Tabs of the matrix');
+    assert.equal((await probe<{ visible: boolean }>(page, 'focus()')).visible, true, 'the focused cell shows its focus');
+    const technique = cell.href!.split('technique=')[1]!;
+    await Promise.all([page.waitForURL(new RegExp(`technique=${technique}$`)), page.keyboard.press('Enter')]);
+    assert.ok(await page.getByRole('checkbox', { name: new RegExp(technique) }).first().isChecked(), 'the feed shows the filter');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('phone (390×844, then 320 wide): no sideways page scroll, text ≥ 12 px, primary controls ≥ 24×24 px', { timeout: 60_000 }, async () => {
     const context = await probedContext(PHONE);
     const problems: string[] = [];
     // Plain coverage has the same layout as with Data I have, less the open table list.
@@ -207,10 +225,20 @@ describe('accessibility in Chromium over the synced azure-sentinel corpus', () =
       const found = await probe<string[]>(page, 'phoneProblems()');
       problems.push(...found.map((p) => `${name}: ${p}`));
       if (name === 'feed') await page.screenshot({ path: join(shots, 'feed-phone.png'), fullPage: false });
-      if (name === 'reference rule') await page.screenshot({ path: join(shots, 'rule-phone.png'), fullPage: true });
+      if (name === 'reference rule') await page.screenshot({ path: join(shots, 'rule-phone.png'), fullPage: false });
       assert.deepEqual(errors, [], name);
       await page.close();
     }
+    // WCAG 1.4.10 reflow: 320 CSS px wide too, with a hunt result whose grid scrolls in its own box.
+    const { page, errors } = await open(context, paths['reference rule']);
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.getByRole('button', { name: 'Run hunt' }).click();
+    await page.locator('.hunt-result .hunt-summary').waitFor();
+    problems.push(...(await probe<string[]>(page, 'phoneProblems()')).map((p) => `reference rule at 320 px after a hunt: ${p}`));
+    assert.deepEqual(await probe(page, 'gridScroll()'), { overflowX: 'auto', wider: true }, 'the result grid, wider than the phone, scrolls in its box');
+    await page.goto(server.url + paths['feed, filtered']);
+    problems.push(...(await probe<string[]>(page, 'phoneProblems()')).map((p) => `feed, filtered at 320 px: ${p}`));
+    assert.deepEqual(errors, []);
     await context.close();
     assert.deepEqual(problems, [], problems.join('\n'));
     const png = readFileSync(join(shots, 'feed-phone.png'));
