@@ -3,22 +3,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../helpers/shared.js';
+import { contrast } from '../helpers/contrast.js';
 
 /**
  * WCAG 2.1 AA for the coverage shades: text on every shaded cell (name, id, note and count all
  * take the cell's colour) needs a contrast ratio of at least 4.5:1. Colours are read from the
  * stylesheet itself, so a new shade cannot skip the check.
  */
-
-function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-
-function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
 
 test('the contrast formula gives the known ratios', () => {
   assert.equal(contrast('#000000', '#ffffff').toFixed(1), '21.0');
