@@ -4,7 +4,7 @@
  * as sync builds them (ATT&CK normalized), keeping the file each came from.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { AttackKnowledgeBase } from '../attack/index.js';
 import { adapterFor } from '../catalog/adapters/index.js';
 import { readRuleFile } from '../catalog/read-rule-file.js';
@@ -31,6 +31,16 @@ function walk(path: string, out: string[]): void {
   } else if (RULE_FILE.test(path)) out.push(path);
 }
 
+/**
+ * `path` relative to `cwd` when inside it, else absolute (POSIX separators): the adapters read a
+ * leading ".." as a hidden folder and would skip the file.
+ */
+function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  const inside = rel !== '' && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
+  return (inside ? rel : resolve(cwd, path)).split(sep).join('/');
+}
+
 export interface FileRules {
   rules: { rule: Rule; file: string }[];
   /** Files that gave no rule, with why. */
@@ -50,7 +60,7 @@ export function rulesFromPaths(paths: string[], attack: AttackKnowledgeBase, cwd
   }
   const rules: FileRules['rules'] = [];
   for (const abs of files) {
-    const file = relative(cwd, abs).split(sep).join('/');
+    const file = displayPath(abs, cwd);
     const read = readRuleFile(abs, file, { maxBytes: MAX_BYTES });
     if (!read.ok) {
       problems.push(`${file}: ${read.problem.reason}`);

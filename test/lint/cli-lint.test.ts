@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CORPUS, REFERENCE_RULE_PATH, REPO_ROOT, SCHEMAS } from '../helpers/shared.js';
 
@@ -67,6 +69,28 @@ describe('socfeed lint', { concurrency: true }, () => {
     assert.deepEqual(findings.map((f) => f.code), ['unknown-column']);
     assert.match(findings[0]!.message, /AccountUpn/);
     assert.match(findings[0]!.file, /rmm_Addigy_netconn\.yaml$/);
+  });
+
+  // The CLI runs in the repository and ../shared lies beside it: a path relative to the working
+  // folder starts with "..", which the Sigma/Elastic/Splunk/KQL adapters once took for a hidden folder.
+  test('files outside the working folder are linted, not skipped as in a hidden folder', async () => {
+    const sigma = await socfeed(['lint', join(CORPUS, 'sigma/rules/windows/file/file_event/file_event_win_rdp_file_susp_creation.yml')]);
+    assert.equal(sigma.code, 0, sigma.stderr);
+    assert.doesNotMatch(sigma.stderr, /hidden folder/);
+    assert.match(sigma.stdout, /1 rule linted: 0 errors, 0 warnings/);
+
+    const dir = mkdtempSync(join(tmpdir(), 'socfeed-lint-'));
+    try {
+      const file = join(dir, 'bad.kql');
+      // `where Foo ==` lacks its right-hand side: the parser's "Missing expression" at column 35
+      writeFileSync(file, 'DeviceNetworkEvents | where Foo ==\n');
+      const kql = await socfeed(['lint', file]);
+      assert.equal(kql.code, 1, kql.stderr);
+      assert.match(kql.stdout, /bad\.kql:1:35 error syntax-error/);
+      assert.match(kql.stdout, /1 rule linted: 1 error, 0 warnings/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('bad --format is a usage error (exit 2)', async () => {
