@@ -12,7 +12,9 @@ globalThis.a11yProbes = {
   markControls() {
     const all = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')];
     // A control inside a closed <details> (other than its summary) is not reachable until opened.
-    const shown = all.filter((e) => e.getClientRects().length > 0 && !e.closest('details:not([open]) > :not(summary)'));
+    // A radio group is one Tab stop, its checked radio; arrow keys move within it.
+    const otherRadio = (e) => e.type === 'radio' && !e.checked && e.form?.querySelector(`input[type=radio][name="${e.name}"]:checked`);
+    const shown = all.filter((e) => e.getClientRects().length > 0 && !e.closest('details:not([open]) > :not(summary)') && !otherRadio(e));
     shown.forEach((e, i) => (e.dataset.a11yIndex = String(i)));
     return shown.length;
   },
@@ -28,7 +30,7 @@ globalThis.a11yProbes = {
     if (!e || e === document.body) return null;
     const s = getComputedStyle(e);
     const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
-    return { index: e.dataset.a11yIndex ?? `unlisted ${e.tagName}`, visible, what: `${e.tagName} ${(e.textContent ?? '').trim().slice(0, 40)}` };
+    return { index: e.dataset.a11yIndex ?? `unlisted ${e.tagName}`, visible, what: `${e.tagName.toLowerCase()}${e.type ? `[type=${e.type}]` : ''}${e.id ? `#${e.id}` : ''} ${(e.textContent ?? '').trim().slice(0, 40)}`.trim() };
   },
 
   /**

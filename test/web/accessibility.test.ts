@@ -117,6 +117,24 @@ async function open(context: BrowserContext, path: string): Promise<{ page: Page
   return { page, errors };
 }
 
+/**
+ * From the top of a freshly loaded page, Tab through it: which visible controls never got
+ * focus, and which focused ones showed no outline or shadow.
+ */
+async function tabWalk(page: Page): Promise<{ controls: number; missed: string[]; invisible: string[] }> {
+  const controls = await probe<number>(page, 'markControls()');
+  const reached = new Set<string>();
+  const invisible: string[] = [];
+  for (let i = 0; i < controls + 20 && reached.size < controls; i++) {
+    await page.keyboard.press('Tab');
+    const focus = await probe<{ index: string; visible: boolean; what: string } | null>(page, 'focus()');
+    if (!focus) continue;
+    reached.add(focus.index);
+    if (!focus.visible) invisible.push(focus.what);
+  }
+  return { controls, missed: await probe<string[]>(page, `unreached(${JSON.stringify([...reached])})`), invisible };
+}
+
 describe('accessibility in Chromium over the synced azure-sentinel corpus', () => {
   test('axe-core finds no WCAG 2 / 2.1 A or AA violation on any page', { timeout: 60_000 }, async () => {
     const context = await probedContext();
@@ -152,22 +170,22 @@ describe('accessibility in Chromium over the synced azure-sentinel corpus', () =
     await page.keyboard.press('Tab');
     assert.equal((await probe<Active>(page, 'active()')).inMain, true, 'the next Tab stays in main');
 
-    // From the top, Tab through the whole page: every visible control in main gets focus, each with an outline or a shadow.
     await page.goto(server.url + paths['feed, filtered']);
-    const controls = await probe<number>(page, 'markControls()');
-    assert.ok(controls > 40, `${controls} controls on the filtered feed`);
-    const reached = new Set<string>();
-    const invisible: string[] = [];
-    for (let i = 0; i < controls + 20 && reached.size < controls; i++) {
-      await page.keyboard.press('Tab');
-      const focus = await probe<{ index: string; visible: boolean; what: string } | null>(page, 'focus()');
-      if (!focus) continue;
-      reached.add(focus.index);
-      if (!focus.visible) invisible.push(focus.what);
-    }
-    const missed = await probe<string[]>(page, `unreached(${JSON.stringify([...reached])})`);
-    assert.deepEqual(missed, [], 'every control is reachable by Tab');
-    assert.deepEqual(invisible, [], 'every focused control shows a focus indicator');
+    const walk = await tabWalk(page);
+    assert.ok(walk.controls > 40, `${walk.controls} controls on the filtered feed`);
+    assert.deepEqual(walk.missed, [], 'every control is reachable by Tab');
+    assert.deepEqual(walk.invisible, [], 'every focused control shows a focus indicator');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('keyboard: every control of the reference rule page is reachable by Tab (no trap in the query box) with a visible focus', { timeout: 60_000 }, async () => {
+    const context = await probedContext();
+    const { page, errors } = await open(context, paths['reference rule']);
+    const walk = await tabWalk(page);
+    assert.ok(walk.controls > 30, `${walk.controls} controls on the rule page`);
+    assert.deepEqual(walk.missed, [], 'every control is reachable by Tab');
+    assert.deepEqual(walk.invisible, [], 'every focused control shows a focus indicator');
     assert.deepEqual(errors, []);
     await context.close();
   });
