@@ -196,6 +196,35 @@ export const MIGRATIONS: Migration[] = [
       END;
     `,
   },
+  {
+    version: 6,
+    description: "full-text index also holds each rule's ATT&CK technique ids and names, so a search for T1219 finds the rules mapped to it",
+    // The feed's search box suggests "T1219" and the static export's in-browser search already
+    // matches technique ids and names; the catalog's full-text search did not. They go into the
+    // tags column (snippets are made from name, description and query only).
+    sql: `
+      DROP TRIGGER rules_fts_insert;
+      DROP TRIGGER rules_fts_update;
+      CREATE TRIGGER rules_fts_insert AFTER INSERT ON rules BEGIN
+        INSERT INTO rules_fts(rowid, name, description, query, tags)
+        VALUES (new.rowid, new.name, new.description, new.query, (SELECT group_concat(w, ' ') FROM (
+          SELECT value AS w FROM json_each(new.tags_json)
+          UNION ALL SELECT json_extract(value, '$.id') || ' ' || json_extract(value, '$.name') FROM json_each(new.techniques_json))));
+      END;
+      CREATE TRIGGER rules_fts_update AFTER UPDATE ON rules BEGIN
+        DELETE FROM rules_fts WHERE rowid = old.rowid;
+        INSERT INTO rules_fts(rowid, name, description, query, tags)
+        VALUES (new.rowid, new.name, new.description, new.query, (SELECT group_concat(w, ' ') FROM (
+          SELECT value AS w FROM json_each(new.tags_json)
+          UNION ALL SELECT json_extract(value, '$.id') || ' ' || json_extract(value, '$.name') FROM json_each(new.techniques_json))));
+      END;
+      DELETE FROM rules_fts;
+      INSERT INTO rules_fts(rowid, name, description, query, tags)
+        SELECT r.rowid, r.name, r.description, r.query, (SELECT group_concat(w, ' ') FROM (
+          SELECT value AS w FROM json_each(r.tags_json)
+          UNION ALL SELECT json_extract(value, '$.id') || ' ' || json_extract(value, '$.name') FROM json_each(r.techniques_json))) FROM rules r;
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database's version, each in its own transaction. */
