@@ -28,6 +28,7 @@ export const COMMON_OPTIONS = {
 
 /** Help lines for the common options, appended to each command's usage. */
 export const COMMON_USAGE = `
+
 Common options:
   --config FILE   configuration file (default: ./socfeed.config.json, else the built-in public repositories)
   --db FILE       catalog database (default: the "db" of the configuration, .socfeed/catalog.db)
