@@ -150,11 +150,15 @@ describe('accessibility in Chromium over the synced azure-sentinel corpus', () =
       await page.evaluate('document.querySelectorAll("details:not(.tactic details), .tactic:first-child details").forEach((d) => (d.open = true))');
       found.push(...(await axeReport(page)).map((v) => `${name} ${path}: ${v}`));
     }
-    // And a hunt result.
+    // And a hunt result, then a hunt error (its line and caret).
     await page.goto(server.url + paths['reference rule']);
     await page.getByRole('button', { name: 'Run hunt' }).click();
-    await page.locator('.hunt-result .hunt-summary, .hunt-result .hunt-error').first().waitFor();
+    await page.locator('.hunt-result .hunt-summary').waitFor();
     found.push(...(await axeReport(page)).map((v) => `reference rule, after a hunt: ${v}`));
+    await page.locator('#hunt-query').fill('DeviceNetworkEvents\n| where RemoteUrl has_any (');
+    await page.getByRole('button', { name: 'Run hunt' }).click();
+    await page.locator('.hunt-result .hunt-error').waitFor();
+    found.push(...(await axeReport(page)).map((v) => `reference rule, after a failed hunt: ${v}`));
     await context.close();
     assert.deepEqual(found, [], `axe violations:\n${found.join('\n')}`);
   });
