@@ -104,9 +104,10 @@ describe('socfeed CLI', () => {
   test('failures exit 1 with a message: no catalog, unknown rule, invalid configuration', async () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ sources: [{ name: 'x', format: 'yara', dir: '.', paths: ['**'] }], attack: 'a.json' }));
-    const [missing, unknownRule, invalid, offline] = await Promise.all([
+    const [missing, unknownRule, unknownHuntRule, invalid, offline] = await Promise.all([
       socfeed(['search', '--db', join(dir, 'none.db')]),
       socfeed(['show', 'no-such-rule', '--db', db]),
+      socfeed(['hunt', '--rule', 'no-such-rule', '--db', db]),
       socfeed(['sync', '--config', bad]),
       // No socfeed.config.json in the repository root: the built-in public configuration. Our
       // machines reach no website, so this is as far as it can be tested.
@@ -116,6 +117,9 @@ describe('socfeed CLI', () => {
     assert.match(missing.stderr, /no catalog at .*none\.db: run "socfeed sync" first/);
     assert.equal(unknownRule.code, 1);
     assert.match(unknownRule.stderr, /no rule with id no-such-rule/);
+    // a well-formed id the catalog lacks is a failure, as for show, not bad usage
+    assert.equal(unknownHuntRule.code, 1, unknownHuntRule.stderr);
+    assert.match(unknownHuntRule.stderr, /^socfeed hunt: no rule with id no-such-rule in the catalog\n$/);
     assert.equal(invalid.code, 1);
     assert.match(invalid.stderr, /sources\[0\]\.format: must be one of sentinel, sigma, elastic, splunk, kql/);
     assert.equal(offline.code, 1);

@@ -128,8 +128,9 @@ function ruleQuery(id: string, values: { config?: string; db?: string }): string
   const store = openCatalogForReading(values);
   try {
     const rule = store.getRule(id);
-    if (!rule) throw new UsageError(`no rule with id ${id} in the catalog`);
-    if (rule.language !== 'kql') throw new UsageError(`rule ${id} is ${rule.language}, not KQL`);
+    // a well-formed id the catalog lacks (or a rule in another language) fails with exit 1, as `show` does
+    if (!rule) throw new Error(`no rule with id ${id} in the catalog`);
+    if (rule.language !== 'kql') throw new Error(`rule ${id} is ${rule.language}, not KQL`);
     return rule.query;
   } finally {
     store.close();
