@@ -43,14 +43,17 @@ function displayPath(path: string, cwd: string): string {
 
 export interface FileRules {
   rules: { rule: Rule; file: string }[];
-  /** Files that gave no rule, with why. */
+  /** Files that should have given a rule and did not (unreadable, broken, no query), with why. */
   problems: string[];
+  /** Files that are not rules by design (README, licence, tooling), with why. */
+  ignored: string[];
 }
 
 /** Every rule in `paths` (files or folders); file names in the result are relative to `cwd`, POSIX separators. */
 export function rulesFromPaths(paths: string[], attack: AttackKnowledgeBase, cwd: string = process.cwd()): FileRules {
   const files: string[] = [];
   const problems: string[] = [];
+  const ignored: string[] = [];
   for (const p of paths) {
     try {
       walk(p, files);
@@ -75,11 +78,12 @@ export function rulesFromPaths(paths: string[], attack: AttackKnowledgeBase, cwd
     const source: SourceConfig = { name: 'local', format, location: { kind: 'dir', path: cwd }, paths: [], repo: null, ref: null, tags: [], manifest: null };
     try {
       const parsed = adapter.parse({ path: file, text: read.text });
-      if (parsed.rules.length === 0) problems.push(`${file}: ${parsed.ignored ?? parsed.problems[0]?.reason ?? 'no rule found'}`);
+      if (parsed.rules.length === 0 && parsed.ignored) ignored.push(`${file}: ${parsed.ignored}`);
+      else if (parsed.rules.length === 0) problems.push(`${file}: ${parsed.problems[0]?.reason ?? 'no rule found'}`);
       for (const p of parsed.rules) rules.push({ rule: buildRule(p, { source, commit: null, attack }), file });
     } catch (err) {
       problems.push(`${file}: ${(err as Error).message}`);
     }
   }
-  return { rules, problems };
+  return { rules, problems, ignored };
 }

@@ -93,6 +93,29 @@ describe('socfeed lint', { concurrency: true }, () => {
     }
   });
 
+  test('a rule file that gives no rule fails the lint (exit 1); a README beside it is skipped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'socfeed-lint-'));
+    try {
+      writeFileSync(join(dir, 'README.md'), '# My detections\n\nNotes, no query.\n');
+      const readmeOnly = await socfeed(['lint', dir]);
+      assert.equal(readmeOnly.code, 0, readmeOnly.stderr);
+      assert.match(readmeOnly.stderr, /skipped .*README\.md: Markdown without KQL code blocks/);
+      // a Sentinel rule whose author forgot the query: sync reports it as an error, so must lint
+      writeFileSync(join(dir, 'no-query.yaml'), 'id: 5b0e1a56-0000-4000-8000-000000000001\nname: Forgot the query\nseverity: Low\n');
+      const broken = await socfeed(['lint', '--format', 'sarif', dir]);
+      assert.equal(broken.code, 1, broken.stderr);
+      assert.match(broken.stderr, /error: .*no-query\.yaml: /);
+      const text = await socfeed(['lint', dir]);
+      assert.equal(text.code, 1);
+      assert.match(text.stdout, /0 rules linted: 0 errors, 0 warnings\n1 rule file gave no rule \(see above\)\n$/);
+      const missing = await socfeed(['lint', join(dir, 'nowhere.kql')]);
+      assert.equal(missing.code, 1);
+      assert.match(missing.stderr, /nowhere\.kql: ENOENT/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('bad --format is a usage error (exit 2)', async () => {
     const r = await socfeed(['lint', '--format', 'xml', REFERENCE]);
     assert.equal(r.code, 2);

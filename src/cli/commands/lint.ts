@@ -15,7 +15,8 @@ columns, unknown functions (ASIM parsers and workspace functions named as such),
 filter, \`has\` on terms shorter than 3 characters, and techniques without a matching tactic.
 PATHs are rule files or folders (Sentinel YAML, .kql, Markdown; Sigma, Elastic and Splunk rules
 get the ATT&CK check only); without PATH the rules of the catalog are linted.
-Exits 1 when any finding is an error.
+Exits 1 when any finding is an error, or when a named rule file gives no rule (unreadable, broken
+YAML, no query); files that are not rules by design (README, licence) are skipped.
 
 Options:
   --schemas DIR     folder of table schemas, Sentinel format (repeatable; later ones override).
@@ -55,9 +56,13 @@ export const lintCommand: Command = {
     const attack = loadAttack(values);
 
     let rules: { rule: Rule; file: string }[];
+    // A rule file that gives no rule (broken YAML, no query) fails the lint, as sync reports it as an error.
+    let brokenFiles = 0;
     if (positionals.length > 0) {
       const read = rulesFromPaths(positionals, attack);
-      for (const p of read.problems) process.stderr.write(`socfeed lint: ${p}\n`);
+      for (const p of read.ignored) process.stderr.write(`socfeed lint: skipped ${p}\n`);
+      for (const p of read.problems) process.stderr.write(`socfeed lint: error: ${p}\n`);
+      brokenFiles = read.problems.length;
       rules = read.rules;
     } else {
       const store = openCatalogForReading(values);
@@ -81,7 +86,8 @@ export const lintCommand: Command = {
     } else {
       if (schemaDirs.length === 0) process.stderr.write('socfeed lint: no --schemas given: tables and columns are not checked\n');
       process.stdout.write(formatFindingsText(findings, (id) => fileOf.get(id) ?? id, rules.length));
+      if (brokenFiles) process.stdout.write(`${brokenFiles} rule file${brokenFiles === 1 ? '' : 's'} gave no rule (see above)\n`);
     }
-    return countFindings(findings).errors > 0 ? 1 : 0;
+    return countFindings(findings).errors > 0 || brokenFiles > 0 ? 1 : 0;
   },
 };
