@@ -144,6 +144,17 @@ describe('web routes over a real catalog', () => {
     assert.equal(coverageCell(sigma.text, 'T1219', '/?source=sigma&amp;').label, 'T1219 Remote Access Tools: 0 rules');
   });
 
+  test('API: a search snippet is plain text with the offsets of its matches', async () => {
+    const body = (await (await fetch(`${server.url}/api/rules?q=agent`)).json()) as {
+      rules: { id: string; snippet?: string; snippetMatches?: [number, number][] }[];
+    };
+    const hit = body.rules.find((r) => r.id === 'rule-addigy');
+    assert.ok(hit?.snippet, 'the Addigy rule matches "agent" in its description');
+    assert.doesNotMatch(hit.snippet, /[\u0001\u0002]/, 'no internal highlight markers');
+    assert.ok(hit.snippetMatches && hit.snippetMatches.length > 0);
+    for (const [start, end] of hit.snippetMatches) assert.equal(hit.snippet.slice(start, end).toLowerCase(), 'agent');
+  });
+
   test('API: rules with filters and paging, one rule, coverage', async () => {
     const res = await fetch(`${server.url}/api/rules?technique=T1059&limit=10&offset=25`);
     assert.match(res.headers.get('content-type') ?? '', /application\/json/);

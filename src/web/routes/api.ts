@@ -3,6 +3,7 @@ import type { WebDeps } from '../web-deps.js';
 import { filtersFromQuery, sortFromQuery } from '../feed-query.js';
 import { parseCoverageQuery } from '../coverage/coverage-query.js';
 import { loadCoverage } from '../coverage/coverage-data.js';
+import { apiSummary } from '../api/snippet-json.js';
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
@@ -28,7 +29,7 @@ export function apiRoutes({ store, attack }: WebDeps): Hono {
     if (offset === null) return c.json({ error: 'offset must be a non-negative integer' }, 400);
     const filters = filtersFromQuery(params);
     const result = store.searchRules(filters, { limit, offset, sort: sortFromQuery(params, filters) });
-    return c.json({ total: result.total, limit, offset, rules: result.rules });
+    return c.json({ total: result.total, limit, offset, rules: result.rules.map(apiSummary) });
   });
 
   app.get('/api/rules/:id', (c) => {
