@@ -11,6 +11,7 @@ import { convertTo } from './functions/conversion.js';
 import { buildColumn } from './table-builder.js';
 import { runDatatable, runRange, singleRow } from './operators/datatable.js';
 import { runJoin } from './operators/join.js';
+import { summarizeColumnNames } from './operators/join-columns.js';
 import { runMakeSeries } from './operators/make-series.js';
 import { runMvApply } from './operators/mv-apply.js';
 import { runMvExpand } from './operators/mv-expand.js';
@@ -86,6 +87,11 @@ export function executePlan(plan: TabularPlan, tables: Map<string, Table>, optio
       case 'project':
         return runProject(p, evaluate(p.input), env);
       case 'summarize':
+        if (p.input.op === 'join') {
+          const j = p.input;
+          env.checkTime(j.operator);
+          return runSummarize(p, runJoin(j, evaluate(j.left), evaluate(j.right), env, summarizeColumnNames(p)), env);
+        }
         return runSummarize(p, evaluate(p.input), env);
       case 'sort':
         return runSort(p, evaluate(p.input), env);

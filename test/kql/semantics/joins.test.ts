@@ -79,3 +79,21 @@ describe('join kinds (documented X/Y example)', () => {
     ]);
   });
 });
+
+// A summarize right after a join reads only some join columns (the rest are not gathered): every
+// column it names, however it names it, must still be there. Values worked by hand from X and Y.
+describe('summarize over a join', () => {
+  test('by keys and aggregate arguments over both sides', () => {
+    // inner pairs: b(2,10) b(3,10) c(4,20) c(4,30)
+    assert.deepEqual(sortedRows(run(`${XY} X | join kind=inner Y on Key | summarize n = count(), s = sum(Value1 + Value2) by Key1`)), [
+      ['b', 2, 25],
+      ['c', 2, 58],
+    ]);
+  });
+
+  test('count, countif with iff, and column_ifexists naming a column by string', () => {
+    assert.deepEqual(run(`${XY} X | join kind=inner Y on Key | count`).rows, [[4]]);
+    assert.deepEqual(run(`${XY} X | join kind=inner Y on Key | summarize c = countif(iff(Value2 > 15, Value1 == 4, false))`).rows, [[2]]);
+    assert.deepEqual(run(`${XY} X | join kind=inner Y on Key | summarize s = sum(column_ifexists('Value2', 0))`).rows, [[70]]);
+  });
+});

@@ -11,8 +11,8 @@ import { joinKeyReaders } from './join-keys.js';
 
 type JoinPlan = Extract<TabularPlan, { op: 'join' }>;
 
-/** Runs a join of the evaluated left and right inputs. */
-export function runJoin(plan: JoinPlan, left: Table, right: Table, env: ExecEnv): Table {
+/** Runs a join of the evaluated left and right inputs; with `needed`, outputs only the columns so named. */
+export function runJoin(plan: JoinPlan, left: Table, right: Table, env: ExecEnv, needed: Set<string> | null = null): Table {
   const operator = plan.operator;
   const [leftKey, rightKey] = joinKeyReaders(plan.leftKeys, left, plan.rightKeys, right, env);
   // growable pair buffers: typed arrays, doubled when full
@@ -88,7 +88,11 @@ export function runJoin(plan: JoinPlan, left: Table, right: Table, env: ExecEnv)
   const rightIdx = ri.subarray(0, count);
   const columns: Table['columns'] = [];
   let j = 0;
-  for (const c of plan.leftOutput) columns.push({ name: plan.columns[j++]!.name, column: gatherColumn(left.columns[c]!.column, leftIdx) });
-  for (const c of plan.rightOutput) columns.push({ name: plan.columns[j++]!.name, column: gatherColumn(right.columns[c]!.column, rightIdx) });
+  const output = (side: Table, indexes: Int32Array) => (c: number): void => {
+    const name = plan.columns[j++]!.name;
+    if (!needed || needed.has(name)) columns.push({ name, column: gatherColumn(side.columns[c]!.column, indexes) });
+  };
+  plan.leftOutput.forEach(output(left, leftIdx));
+  plan.rightOutput.forEach(output(right, rightIdx));
   return { name: left.name, length: leftIdx.length, columns };
 }
