@@ -97,3 +97,26 @@ describe('summarize over a join', () => {
     assert.deepEqual(run(`${XY} X | join kind=inner Y on Key | summarize s = sum(column_ifexists('Value2', 0))`).rows, [[70]]);
   });
 });
+
+describe('join keys that never match', () => {
+  // A null number key matches nothing, not even another null; fullouter still keeps both rows.
+  const NK = `let A = datatable(K:long, Va:string) [1,'a', long(null),'n', 5,'e'];
+let B = datatable(K:long, Vb:string) [long(null),'m', 1,'b', 2,'c', 1,'d'];`;
+
+  test('fullouter: matched pairs, then unmatched left rows and unmatched right rows with nulls', () => {
+    assert.deepEqual(sortedRows(run(`${NK} A | join kind=fullouter B on K | project K, Va, K1, Vb`)), [
+      [1, 'a', 1, 'b'],
+      [1, 'a', 1, 'd'],
+      [5, 'e', null, ''],
+      [null, '', 2, 'c'],
+      [null, '', null, 'm'],
+      [null, 'n', null, ''],
+    ]);
+  });
+
+  test('rightouter, leftanti and rightanti count the null-keyed rows as unmatched', () => {
+    assert.equal(run(`${NK} A | join kind=rightouter B on K`).rows.length, 4);
+    assert.deepEqual(sortedRows(run(`${NK} A | join kind=leftanti B on K`)), [[5, 'e'], [null, 'n']]);
+    assert.deepEqual(sortedRows(run(`${NK} A | join kind=rightanti B on K`)), [[2, 'c'], [null, 'm']]);
+  });
+});

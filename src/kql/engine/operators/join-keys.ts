@@ -14,11 +14,11 @@ import type { ScalarExpr } from '../../plan/types.js';
 
 export type KeyReader = (i: number) => unknown;
 
-/** Key readers for both sides of a join. */
-export function joinKeyReaders(leftKeys: ScalarExpr[], left: Table, rightKeys: ScalarExpr[], right: Table, env: ExecEnv): [KeyReader, KeyReader] {
+/** Key readers for both sides of a join; `space` bounds the keys when they are integers in [0, space). */
+export function joinKeyReaders(leftKeys: ScalarExpr[], left: Table, rightKeys: ScalarExpr[], right: Table, env: ExecEnv): { left: KeyReader; right: KeyReader; space: number | null } {
   const numeric = numericKeys(leftKeys, left, rightKeys, right);
   if (numeric) return numeric;
-  return [genericKey(leftKeys, left, env), genericKey(rightKeys, right, env)];
+  return { left: genericKey(leftKeys, left, env), right: genericKey(rightKeys, right, env), space: null };
 }
 
 function columnOf(e: ScalarExpr, table: Table): Column | null {
@@ -26,7 +26,7 @@ function columnOf(e: ScalarExpr, table: Table): Column | null {
 }
 
 /** Per key part: a function from row to a digit in [0, radix) (-1: never matches), for each side. */
-function numericKeys(leftKeys: ScalarExpr[], left: Table, rightKeys: ScalarExpr[], right: Table): [KeyReader, KeyReader] | null {
+function numericKeys(leftKeys: ScalarExpr[], left: Table, rightKeys: ScalarExpr[], right: Table): { left: KeyReader; right: KeyReader; space: number } | null {
   const leftDigits: ((i: number) => number)[] = [];
   const rightDigits: ((i: number) => number)[] = [];
   const radixes: number[] = [];
@@ -60,7 +60,8 @@ function numericKeys(leftKeys: ScalarExpr[], left: Table, rightKeys: ScalarExpr[
       return null;
     }
   }
-  if (radixes.reduce((x, y) => x * y, 1) >= 2 ** 52) return null;
+  const space = radixes.reduce((x, y) => x * y, 1);
+  if (space >= 2 ** 52) return null;
   const compose = (digits: ((i: number) => number)[]): KeyReader => (i) => {
     let key = 0;
     for (let k = 0; k < digits.length; k++) {
@@ -70,7 +71,7 @@ function numericKeys(leftKeys: ScalarExpr[], left: Table, rightKeys: ScalarExpr[
     }
     return key;
   };
-  return [compose(leftDigits), compose(rightDigits)];
+  return { left: compose(leftDigits), right: compose(rightDigits), space };
 }
 
 /** [min, max] over two number columns when every non-null value is an integer; null otherwise. */
