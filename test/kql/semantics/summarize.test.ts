@@ -37,6 +37,17 @@ describe('summarize: default names, column order, grouping', () => {
     assert.deepEqual(run(`${T} T | where Port > 10000 | summarize count() by Dev`).rows, []);
   });
 
+  test('count() by two string columns: one group per distinct pair, the empty string a value of its own', () => {
+    const r = run(`datatable(A:string, B:string) ['x','p', 'x','q', 'y','p', 'x','p', '','p', 'y','q'] | summarize n = count() by A, B`);
+    assert.deepEqual(sortedRows(r), [
+      ['', 'p', 1],
+      ['x', 'p', 2],
+      ['x', 'q', 1],
+      ['y', 'p', 1],
+      ['y', 'q', 1],
+    ]);
+  });
+
   test('an expression over aggregates', () => {
     const r = run(`${T} T | summarize pct = 100.0 * countif(Port > 50) / count()`);
     assert.deepEqual(r.columns, [{ name: 'pct', type: 'real' }]);

@@ -29,8 +29,13 @@ export function runSummarize(plan: SummarizePlan, input: Table, env: ExecEnv): T
     if (!fn) throw new Error(`unknown aggregate ${a.fn}`);
     return { call: a, fn, args: a.args.map((e) => compileScalar(e, input, env)), accs: new Array<Accumulator>(groupCount) };
   });
-  for (const a of aggregates) for (let g = 0; g < groupCount; g++) a.accs[g] = a.fn.create({ constants: a.call.constants });
-  for (const a of aggregates) {
+  // count(): a per-group tally of groupOf, without an accumulator call per row
+  const tallies = aggregates.map((a) => (a.call.fn === 'count' && a.args.length === 0 ? tally(groupOf, groupCount) : null));
+  aggregates.forEach((a, k) => {
+    if (!tallies[k]) for (let g = 0; g < groupCount; g++) a.accs[g] = a.fn.create({ constants: a.call.constants });
+  });
+  for (const [ai, a] of aggregates.entries()) {
+    if (tallies[ai]) continue;
     const { args, accs } = a;
     for (let i = 0; i < n; i++) {
       if ((i & 0xffff) === 0xffff) env.checkTime('summarize');
@@ -54,8 +59,8 @@ export function runSummarize(plan: SummarizePlan, input: Table, env: ExecEnv): T
     out.push({ name: def.name, column: buildColumn(def.type, groupCount, (g) => keys[g]![j]!) });
   });
   let next = plan.by.length;
-  for (const a of aggregates) {
-    const results = a.accs.map((acc) => acc.result());
+  for (const [ai, a] of aggregates.entries()) {
+    const results: ArrayLike<KqlValue> = tallies[ai] ?? a.accs.map((acc) => acc.result());
     const width = a.call.outputs.length;
     for (let k = 0; k < width; k++) {
       const def = columns[next++]!;
@@ -64,6 +69,13 @@ export function runSummarize(plan: SummarizePlan, input: Table, env: ExecEnv): T
     }
   }
   return { name: input.name, length: groupCount, columns: out };
+}
+
+/** Rows per group. */
+function tally(groupOf: Int32Array, groupCount: number): Float64Array {
+  const counts = new Float64Array(groupCount);
+  for (let i = 0; i < groupOf.length; i++) counts[groupOf[i]!]!++;
+  return counts;
 }
 
 /** Element k of a multi-column aggregate result (arg_max row, percentiles). */
@@ -134,6 +146,29 @@ function groupByCodes(cols: StringColumn[], n: number, env: ExecEnv): { groupOf:
   const sparse = dense ? null : new Map<number, number>();
   const keys: KqlValue[][] = [];
   const codeArrays = cols.map((c) => c.codes);
+  const keyOf = (i: number): KqlValue[] => cols.map((c) => {
+    const code = c.codes[i]!;
+    return code < 0 ? null : c.dictionary[code]!;
+  });
+  if (dense && cols.length <= 2) {
+    // the common one- or two-column case, unrolled (same key as the loop below)
+    const a = codeArrays[0]!;
+    const b = codeArrays[1] ?? null;
+    const rb = radix[1] ?? 1;
+    for (let i = 0; i < n; i++) {
+      if ((i & 0xfffff) === 0xfffff) env.checkTime('summarize');
+      const key = b === null ? a[i]! + 1 : (a[i]! + 1) * rb + b[i]! + 1;
+      let g = dense[key]! - 1;
+      if (g < 0) {
+        g = keys.length;
+        dense[key] = g + 1;
+        keys.push(keyOf(i));
+      }
+      groupOf[i] = g;
+    }
+    env.checkRows('summarize', keys.length);
+    return { groupOf, keys };
+  }
   for (let i = 0; i < n; i++) {
     if ((i & 0xfffff) === 0xfffff) env.checkTime('summarize');
     let key = 0;
@@ -143,10 +178,7 @@ function groupByCodes(cols: StringColumn[], n: number, env: ExecEnv): { groupOf:
       g = keys.length;
       if (dense) dense[key] = g + 1;
       else sparse!.set(key, g);
-      keys.push(cols.map((c) => {
-        const code = c.codes[i]!;
-        return code < 0 ? null : c.dictionary[code]!;
-      }));
+      keys.push(keyOf(i));
     }
     groupOf[i] = g;
   }
