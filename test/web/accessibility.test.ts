@@ -1,6 +1,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { publishScreenshots } from '../helpers/screenshots.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -66,11 +67,7 @@ after(async () => {
   await browser?.close();
   await server?.close();
   corpus?.dispose();
-  if (process.env.SOCFEED_SCREENSHOTS === '1') {
-    const out = join(REPO_ROOT, 'docs', 'screenshots');
-    mkdirSync(out, { recursive: true });
-    copyFileSync(join(shots, 'feed-phone.png'), join(out, 'feed-phone.png'));
-  }
+  if (shots) publishScreenshots(shots, ['feed-phone.png']);
   // SOCFEED_KEEP_SHOTS=1 leaves the phone screenshots of the feed and the rule page for a look.
   if (process.env.SOCFEED_KEEP_SHOTS === '1') console.log(`phone screenshots kept in ${shots}`);
   else if (shots) rmSync(shots, { recursive: true, force: true });

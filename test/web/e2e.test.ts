@@ -1,6 +1,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { publishScreenshots } from '../helpers/screenshots.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -9,7 +10,7 @@ import { loadAttackKnowledgeBase } from '../../src/attack/index.js';
 import { startWebServer, type RunningWebServer } from '../../src/web/server.js';
 import type { Rule } from '../../src/catalog/rule.js';
 import type { RuleSummary } from '../../src/store/catalog-store.js';
-import { ATTACK_BUNDLE, REPO_ROOT, TELEMETRY } from '../helpers/shared.js';
+import { ATTACK_BUNDLE, TELEMETRY } from '../helpers/shared.js';
 import { getJson, referenceRule, syncedCorpus, XSS_RULE_NAME, type SyncedCorpus } from './synced-corpus.js';
 import { coverageCell } from './coverage-cell.js';
 import { axeViolations } from '../helpers/axe.js';
@@ -56,11 +57,7 @@ after(async () => {
   await browser?.close();
   await server?.close();
   corpus?.dispose();
-  if (process.env.SOCFEED_SCREENSHOTS === '1') {
-    const out = join(REPO_ROOT, 'docs', 'screenshots');
-    mkdirSync(out, { recursive: true });
-    for (const name of SCREENSHOTS) copyFileSync(join(shots, name), join(out, name));
-  }
+  if (shots) publishScreenshots(shots, SCREENSHOTS);
   if (shots) rmSync(shots, { recursive: true, force: true });
 });
 
